@@ -1,0 +1,69 @@
+//! `kehoach render PLAN.json -o PLAN.pdf`: one plan to PDF, and on request
+//! its Typst source and PNG pages. Nothing is written unless all succeeds.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use kehoach::{export, load};
+
+use super::EngineArgs;
+
+#[derive(Args)]
+pub struct RenderArgs {
+    /// Tệp kế hoạch JSON ("-" để đọc từ đầu vào chuẩn).
+    #[arg(value_name = "KẾ_HOẠCH.json")]
+    input: PathBuf,
+    /// Tệp PDF ghi ra (mặc định: cùng tên với tệp kế hoạch, đuôi .pdf).
+    #[arg(short, long, value_name = "TỆP.pdf")]
+    output: Option<PathBuf>,
+    /// Ghi thêm mã nguồn Typst đã sinh.
+    #[arg(long, value_name = "TỆP.typ")]
+    typ: Option<PathBuf>,
+    /// Ghi thêm mỗi trang một ảnh PNG vào thư mục này.
+    #[arg(long, value_name = "THƯ_MỤC")]
+    png: Option<PathBuf>,
+    /// Độ phân giải ảnh PNG (điểm ảnh mỗi inch).
+    #[arg(long, default_value_t = 110.0)]
+    ppi: f32,
+    #[command(flatten)]
+    engine: EngineArgs,
+}
+
+pub fn run(args: &RenderArgs) -> kehoach::Result<()> {
+    let plan = load::load_file(&args.input)?;
+    let engine = args.engine.engine()?;
+    let compiled = engine.compile(&plan)?;
+    for w in &compiled.warnings {
+        eprintln!("kehoach: {w}");
+    }
+    let pdf = export::pdf(&compiled, &[])?;
+    let pngs = match &args.png {
+        Some(_) => export::png_pages(&compiled, args.ppi)?,
+        None => Vec::new(),
+    };
+    // Everything is in memory now; only writing remains.
+    let output = args.output.clone().unwrap_or_else(|| {
+        if args.input.as_os_str() == "-" { PathBuf::from("kehoach.pdf") } else { args.input.with_extension("pdf") }
+    });
+    if let Some(typ) = &args.typ {
+        export::write_atomic(typ, compiled.source.as_bytes())?;
+    }
+    if let Some(dir) = &args.png {
+        std::fs::create_dir_all(dir).map_err(|source| kehoach::Error::Io {
+            path: dir.clone(),
+            action: "tạo thư mục",
+            source,
+        })?;
+        for (i, png) in pngs.iter().enumerate() {
+            export::write_atomic(&dir.join(format!("trang-{:02}.png", i + 1)), png)?;
+        }
+    }
+    export::write_atomic(&output, &pdf)?;
+    eprintln!(
+        "kehoach: đã ghi {} ({} trang, phông {})",
+        output.display(),
+        compiled.document.pages().len(),
+        engine.fonts().family()
+    );
+    Ok(())
+}

@@ -1,0 +1,146 @@
+//! Reading plan data: JSON text → a checked, normalised [`Plan`] with the
+//! images it names, or one Vietnamese error naming file, line:column and
+//! JSON path.
+
+mod locate;
+mod messages;
+
+use std::path::{Path, PathBuf};
+
+pub use locate::locate;
+
+use crate::date::PlanDate;
+use crate::error::{Error, Location, Result};
+use crate::model::Plan;
+use crate::normalize::normalize;
+
+/// A plan ready for the template, with everything it refers to in memory.
+#[derive(Debug, Clone)]
+pub struct LoadedPlan {
+    pub plan: Plan,
+    /// The name used in messages: the file path, or `<stdin>`.
+    pub source_name: String,
+    /// Images by the path the plan gives, read from beside the plan file.
+    pub images: Vec<(String, Vec<u8>)>,
+}
+
+/// Reads a plan file (`-` for standard input).
+pub fn load_file(path: &Path) -> Result<LoadedPlan> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|source| {
+            Error::Io { path: PathBuf::from("<stdin>"), action: "đọc", source }
+        })?;
+        let cwd = std::env::current_dir().unwrap_or_default();
+        return load_str(&text, "<stdin>", &cwd);
+    }
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        action: "đọc",
+        source,
+    })?;
+    let name = path.display().to_string();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = locate_byte(e.as_bytes(), e.utf8_error().valid_up_to());
+        Error::input(
+            Location { file: name.clone(), line, column, path: ".".into() },
+            "tệp không phải văn bản UTF-8 (hãy lưu lại tệp với mã UTF-8)",
+        )
+    })?;
+    let base = path.parent().map(Path::to_owned).unwrap_or_default();
+    load_str(&text, &name, &base)
+}
+
+/// Parses plan JSON; `base` is where relative image paths start.
+pub fn load_str(text: &str, source_name: &str, base: &Path) -> Result<LoadedPlan> {
+    let at = |path: &str| {
+        let (line, column) = locate(text, path);
+        Location { file: source_name.to_owned(), line, column, path: display_path(path) }
+    };
+    let json_error = |path: &str, e: &serde_json::Error| {
+        let location = Location {
+            file: source_name.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            path: display_path(path),
+        };
+        Error::input(location, messages::serde_message(e))
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let plan: Plan = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| json_error(&e.path().to_string(), e.inner()))?;
+    de.end().map_err(|e| json_error(".", &e))?;
+    let plan = normalize(plan);
+    check(&plan, &at)?;
+    let images = read_images(&plan, base, &at)?;
+    Ok(LoadedPlan { plan, source_name: source_name.to_owned(), images })
+}
+
+fn display_path(path: &str) -> String {
+    if path.is_empty() || path == "." { ".".to_owned() } else { path.to_owned() }
+}
+
+fn locate_byte(bytes: &[u8], pos: usize) -> (usize, usize) {
+    let before = &bytes[..pos];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    (line, String::from_utf8_lossy(&before[line_start..]).chars().count() + 1)
+}
+
+/// The checks a type cannot express: real dates, non-empty names.
+fn check(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
+    if let Some(date) = &plan.date {
+        PlanDate::parse(date).map_err(|m| Error::input(at("date"), m))?;
+    }
+    if plan.number == Some(0) {
+        return Err(Error::input(at("number"), "số văn bản phải từ 1 trở lên (để trống thì ghi null)"));
+    }
+    let required = [
+        ("issuer.name", plan.issuer.name.as_str()),
+        ("issuer.abbreviation", plan.issuer.abbreviation.as_str()),
+        ("place", plan.place.as_str()),
+        ("title", plan.title.as_str()),
+        ("archive", plan.archive.as_str()),
+    ];
+    for (path, value) in required {
+        if value.is_empty() {
+            return Err(Error::input(at(path), "trường này không được để trống"));
+        }
+    }
+    if plan.date.is_none() && plan.year.is_none() {
+        return Err(Error::input(
+            at("date"),
+            "cần ít nhất năm ban hành: ghi \"date\" (ví dụ \"2026\") hoặc \"year\"",
+        ));
+    }
+    Ok(())
+}
+
+/// Reads the signature and seal images, which must be PNG files beside the plan.
+fn read_images(
+    plan: &Plan,
+    base: &Path,
+    at: &dyn Fn(&str) -> Location,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    let named = [
+        ("signer.signature_image", &plan.signer.signature_image),
+        ("signer.seal_image", &plan.signer.seal_image),
+    ];
+    let mut images = Vec::new();
+    for (field, value) in named {
+        let Some(rel) = value else { continue };
+        let path = base.join(rel);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            let reason = match e.kind() {
+                std::io::ErrorKind::NotFound => "không tìm thấy".to_owned(),
+                _ => e.to_string(),
+            };
+            Error::input(at(field), format!("ảnh \"{rel}\" ({}): {reason}", path.display()))
+        })?;
+        if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            return Err(Error::input(at(field), format!("ảnh \"{rel}\" không phải tệp PNG")));
+        }
+        images.push((rel.clone(), bytes));
+    }
+    Ok(images)
+}
