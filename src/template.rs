@@ -131,7 +131,8 @@ fn format_value(
     let written = match value.kind() {
         _ if value.is_safe() => value.to_string(),
         ValueKind::String => markup::to_typst(value.as_str().unwrap_or_default()),
-        ValueKind::Number | ValueKind::Bool => value.to_string(),
+        ValueKind::Bool => (if value.is_true() { "true" } else { "false" }).to_owned(),
+        ValueKind::Number => value.to_string(),
         ValueKind::None | ValueKind::Undefined => String::new(),
         kind => {
             return Err(minijinja::Error::new(

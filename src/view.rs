@@ -109,6 +109,8 @@ pub struct ColumnView {
     /// A Typst length expression made only from a number and a unit.
     pub width: String,
     pub align: &'static str,
+    /// Justified text is left-aligned text whose lines fill the cell.
+    pub justify: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -362,13 +364,14 @@ fn column(width: Option<Width>, align: Option<Align>) -> ColumnView {
         Some(Width::Millimetres(mm)) => format!("{mm}mm"),
         Some(Width::Percent(p)) => format!("{p}%"),
     };
-    let align = match align.unwrap_or(Align::Left) {
-        Align::Left => "left",
+    let align = align.unwrap_or(Align::Left);
+    let justify = align == Align::Justify;
+    let align = match align {
+        Align::Left | Align::Justify => "left",
         Align::Center => "center",
         Align::Right => "right",
-        Align::Justify => "justify",
     };
-    ColumnView { width, align }
+    ColumnView { width, align, justify }
 }
 
 fn task_table(
