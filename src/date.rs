@@ -12,7 +12,11 @@ impl PlanDate {
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; the error says, in
     /// Vietnamese, what is wrong.
     pub fn parse(s: &str) -> Result<Self, String> {
-        let bad_shape = || format!("ngày \"{s}\" không đúng dạng: cần năm-tháng-ngày (2025-03-04), năm-tháng (2026-03) hoặc năm (2026)");
+        let bad_shape = || {
+            format!(
+                "ngày \"{s}\" không đúng dạng: cần năm-tháng-ngày (2025-03-04), năm-tháng (2026-03) hoặc năm (2026)"
+            )
+        };
         let parts: Vec<&str> = s.split('-').collect();
         let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
         let ok = match parts.as_slice() {
@@ -37,7 +41,9 @@ impl PlanDate {
             if let Some(d) = day {
                 let last = days_in_month(year, m);
                 if d == 0 || d > last {
-                    return Err(format!("ngày {d} tháng {m} năm {year} không có thật (tháng {m} có {last} ngày)"));
+                    return Err(format!(
+                        "ngày {d} tháng {m} năm {year} không có thật (tháng {m} có {last} ngày)"
+                    ));
                 }
             }
         }
@@ -60,16 +66,45 @@ mod tests {
 
     #[test]
     fn full_and_partial_dates() {
-        assert_eq!(PlanDate::parse("2025-03-04"), Ok(PlanDate { year: 2025, month: Some(3), day: Some(4) }));
-        assert_eq!(PlanDate::parse("2026-03"), Ok(PlanDate { year: 2026, month: Some(3), day: None }));
-        assert_eq!(PlanDate::parse("2026"), Ok(PlanDate { year: 2026, month: None, day: None }));
+        assert_eq!(
+            PlanDate::parse("2025-03-04"),
+            Ok(PlanDate {
+                year: 2025,
+                month: Some(3),
+                day: Some(4)
+            })
+        );
+        assert_eq!(
+            PlanDate::parse("2026-03"),
+            Ok(PlanDate {
+                year: 2026,
+                month: Some(3),
+                day: None
+            })
+        );
+        assert_eq!(
+            PlanDate::parse("2026"),
+            Ok(PlanDate {
+                year: 2026,
+                month: None,
+                day: None
+            })
+        );
     }
 
     #[test]
     fn impossible_dates_are_refused() {
-        assert!(PlanDate::parse("2025-02-30").unwrap_err().contains("không có thật"));
+        assert!(
+            PlanDate::parse("2025-02-30")
+                .unwrap_err()
+                .contains("không có thật")
+        );
         assert!(PlanDate::parse("2024-02-29").is_ok());
         assert!(PlanDate::parse("2025-13").is_err());
-        assert!(PlanDate::parse("4/3/2025").unwrap_err().contains("không đúng dạng"));
+        assert!(
+            PlanDate::parse("4/3/2025")
+                .unwrap_err()
+                .contains("không đúng dạng")
+        );
     }
 }

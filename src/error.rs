@@ -19,7 +19,11 @@ pub struct Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.path)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.path
+        )
     }
 }
 
@@ -28,7 +32,11 @@ pub enum Error {
     /// The plan data is wrong; the user fixes the file.
     Input { at: Location, message: String },
     /// A file could not be read or written.
-    Io { path: PathBuf, action: &'static str, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: std::io::Error,
+    },
     /// A template failed to render (a broken `--templates` override).
     Template { message: String },
     /// Typst rejected the generated source; with a user template this points
@@ -40,7 +48,10 @@ pub enum Error {
 
 impl Error {
     pub fn input(at: Location, message: impl Into<String>) -> Self {
-        Error::Input { at, message: message.into() }
+        Error::Input {
+            at,
+            message: message.into(),
+        }
     }
 
     /// The process exit code: 2 for anything the user must fix in the input.
@@ -56,8 +67,17 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
             Error::Input { at, message } => write!(f, "{at}: {message}"),
-            Error::Io { path, action, source } => {
-                write!(f, "{}: không {action} được: {}", path.display(), io_reason(source))
+            Error::Io {
+                path,
+                action,
+                source,
+            } => {
+                write!(
+                    f,
+                    "{}: không {action} được: {}",
+                    path.display(),
+                    io_reason(source)
+                )
             }
             Error::Template { message } => write!(f, "lỗi mẫu trình bày: {message}"),
             Error::Typst { messages } => {

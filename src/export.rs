@@ -13,8 +13,9 @@ use crate::error::{Error, Result};
 /// PDF bytes, identical for identical input: the identifier and the
 /// timestamp come from the plan, never from the clock.
 pub fn pdf(compiled: &Compiled, standards: &[PdfStandard]) -> Result<Vec<u8>> {
-    let standards = PdfStandards::new(standards)
-        .map_err(|e| Error::Export { message: e.message().to_string() })?;
+    let standards = PdfStandards::new(standards).map_err(|e| Error::Export {
+        message: e.message().to_string(),
+    })?;
     let options = PdfOptions {
         ident: Smart::Custom(compiled.ident.clone()),
         creator: Smart::Custom(Some("kehoach".into())),
@@ -23,7 +24,11 @@ pub fn pdf(compiled: &Compiled, standards: &[PdfStandard]) -> Result<Vec<u8>> {
         ..PdfOptions::default()
     };
     typst_pdf::pdf(&compiled.document, &options).map_err(|diags| Error::Export {
-        message: diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; "),
+        message: diags
+            .iter()
+            .map(|d| d.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
     })
 }
 
@@ -34,19 +39,34 @@ pub fn png_pages(compiled: &Compiled, ppi: f32) -> Result<Vec<Vec<u8>>> {
         .pages()
         .iter()
         .map(|page| {
-            let options = typst_render::RenderOptions { pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0), ..Default::default() };
+            let options = typst_render::RenderOptions {
+                pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0),
+                ..Default::default()
+            };
             typst_render::render(page, &options)
                 .encode_png()
-                .map_err(|e| Error::Export { message: e.to_string() })
+                .map_err(|e| Error::Export {
+                    message: e.to_string(),
+                })
         })
         .collect()
 }
 
 /// Writes a file through a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
-    let io = |source| Error::Io { path: path.to_owned(), action: "ghi", source };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        action: "ghi",
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;

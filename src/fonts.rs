@@ -66,9 +66,21 @@ impl Fonts {
             faces.push(report(font.info(), "nhúng trong chương trình"));
             store.push((font.clone(), font.info().clone()));
         }
-        let has_preferred = store.book().families().any(|(name, _)| name == PREFERRED.to_lowercase());
-        let family = if has_preferred { PREFERRED } else { EMBEDDED_FAMILY }.to_owned();
-        Fonts { store, family, faces }
+        let has_preferred = store
+            .book()
+            .families()
+            .any(|(name, _)| name == PREFERRED.to_lowercase());
+        let family = if has_preferred {
+            PREFERRED
+        } else {
+            EMBEDDED_FAMILY
+        }
+        .to_owned();
+        Fonts {
+            store,
+            family,
+            faces,
+        }
     }
 
     /// The family the documents are set in.
@@ -102,7 +114,13 @@ fn system_faces(family: &str) -> Vec<(FontPath, FontInfo)> {
                 fontdb::Source::Binary(_) => return None,
             };
             let info = db.with_face_data(face.id, FontInfo::new)??;
-            Some((FontPath { path, index: face.index }, info))
+            Some((
+                FontPath {
+                    path,
+                    index: face.index,
+                },
+                info,
+            ))
         })
         .collect()
 }
@@ -110,5 +128,9 @@ fn system_faces(family: &str) -> Vec<(FontPath, FontInfo)> {
 fn report(info: &FontInfo, source: &str) -> FaceReport {
     let v = info.variant;
     let style = format!("{:?} {:?}", v.weight, v.style).to_lowercase();
-    FaceReport { family: info.family.clone(), style, source: source.to_owned() }
+    FaceReport {
+        family: info.family.clone(),
+        style,
+        source: source.to_owned(),
+    }
 }

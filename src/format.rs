@@ -18,7 +18,11 @@ pub fn pad_day(day: u32) -> String {
 /// Months 1 and 2 take a leading zero, months 3–12 do not (R-DATE), so that
 /// nobody can alter `tháng 1` into `tháng 11` by hand.
 pub fn pad_month(month: u32) -> String {
-    if month < 3 { format!("{month:02}") } else { month.to_string() }
+    if month < 3 {
+        format!("{month:02}")
+    } else {
+        month.to_string()
+    }
 }
 
 /// Roman numerals for mục (R-MUC) and appendix labels (R-PL).
@@ -80,7 +84,10 @@ pub fn section_number(style: Numbering, path: &[u32]) -> String {
 /// Ends a nơi nhận entry with `;`, or the archive line with `.`, dropping the
 /// dash and punctuation a user may have typed (R-NOINHAN).
 pub fn recipient_line(entry: &str, last: bool) -> String {
-    let core = entry.trim().trim_start_matches(['-', '–', '+']).trim_start();
+    let core = entry
+        .trim()
+        .trim_start_matches(['-', '–', '+'])
+        .trim_start();
     let core = core.trim_end_matches([';', '.', ',']).trim_end();
     format!("{core}{}", if last { "." } else { ";" })
 }
@@ -88,7 +95,10 @@ pub fn recipient_line(entry: &str, last: bool) -> String {
 /// The archive entry `Lưu: VT, VP.`, accepting a value typed with its label.
 pub fn archive_line(archive: &str) -> String {
     let core = archive.trim();
-    let core = core.strip_prefix("Lưu").map(|s| s.trim_start_matches([':', ' '])).unwrap_or(core);
+    let core = core
+        .strip_prefix("Lưu")
+        .map(|s| s.trim_start_matches([':', ' ']))
+        .unwrap_or(core);
     recipient_line(&format!("Lưu: {core}"), true)
 }
 
@@ -162,7 +172,10 @@ mod tests {
 
     #[test]
     fn recipients_and_archive_r_noinhan() {
-        assert_eq!(recipient_line("UBND tỉnh (báo cáo)", false), "UBND tỉnh (báo cáo);");
+        assert_eq!(
+            recipient_line("UBND tỉnh (báo cáo)", false),
+            "UBND tỉnh (báo cáo);"
+        );
         assert_eq!(recipient_line("- Lãnh đạo Sở;", false), "Lãnh đạo Sở;");
         assert_eq!(archive_line("VT, VP (CTH)"), "Lưu: VT, VP (CTH).");
         assert_eq!(archive_line("Lưu: VT, VP."), "Lưu: VT, VP.");

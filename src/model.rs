@@ -322,7 +322,9 @@ impl TryFrom<WidthSpec> for Width {
     type Error = String;
 
     fn try_from(spec: WidthSpec) -> Result<Self, String> {
-        let bad = |s: &str| format!("độ rộng \"{s}\" không hợp lệ: dùng dạng 1.2cm, 12mm, 15% hoặc một số dương");
+        let bad = |s: &str| {
+            format!("độ rộng \"{s}\" không hợp lệ: dùng dạng 1.2cm, 12mm, 15% hoặc một số dương")
+        };
         match spec {
             WidthSpec::Share(n) if n > 0.0 && n.is_finite() => Ok(Width::Share(n)),
             WidthSpec::Share(n) => Err(bad(&n.to_string())),
@@ -337,7 +339,12 @@ impl TryFrom<WidthSpec> for Width {
                 } else {
                     (t, Some(0.0))
                 };
-                let value: f64 = num.trim().parse().ok().filter(|v: &f64| *v > 0.0 && v.is_finite()).ok_or_else(|| bad(&s))?;
+                let value: f64 = num
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|v: &f64| *v > 0.0 && v.is_finite())
+                    .ok_or_else(|| bad(&s))?;
                 Ok(match factor {
                     Some(0.0) => Width::Share(value),
                     Some(f) => Width::Millimetres(value * f),
@@ -557,10 +564,20 @@ impl<'de> serde::de::Visitor<'de> for BlockVisitor {
             match key.as_str() {
                 "list" => list = Some(map.next_value::<Vec<Block>>()?),
                 "marker" => marker = Some(map.next_value::<String>()?),
-                "task" => block = Some(Block::Task(TaskBlock { task: map.next_value()? })),
-                "table" => block = Some(Block::Table(TableBlock { table: map.next_value()? })),
+                "task" => {
+                    block = Some(Block::Task(TaskBlock {
+                        task: map.next_value()?,
+                    }))
+                }
+                "table" => {
+                    block = Some(Block::Table(TableBlock {
+                        table: map.next_value()?,
+                    }))
+                }
                 "task_table" => {
-                    block = Some(Block::TaskTable(TaskTableBlock { task_table: map.next_value()? }))
+                    block = Some(Block::TaskTable(TaskTableBlock {
+                        task_table: map.next_value()?,
+                    }))
                 }
                 other => return Err(A::Error::unknown_field(other, KEYS)),
             }
@@ -569,7 +586,9 @@ impl<'de> serde::de::Visitor<'de> for BlockVisitor {
             (Some(list), None) => Ok(Block::List(ListBlock { list, marker })),
             (None, Some(block)) if marker.is_none() => Ok(block),
             (None, None) => Err(A::Error::missing_field("list")),
-            _ => Err(A::Error::custom("a block has exactly one of list, task, table, task_table")),
+            _ => Err(A::Error::custom(
+                "a block has exactly one of list, task, table, task_table",
+            )),
         }
     }
 }

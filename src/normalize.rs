@@ -30,7 +30,12 @@ fn normalize_value(value: &mut Value) {
 pub fn normalize_text(s: &str) -> String {
     let nfc: String = s.nfc().collect();
     let mut out = String::with_capacity(nfc.len());
-    for (i, line) in nfc.replace("\r\n", "\n").replace('\r', "\n").split('\n').enumerate() {
+    for (i, line) in nfc
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .enumerate()
+    {
         if i > 0 {
             out.push('\n');
         }
@@ -66,6 +71,9 @@ mod tests {
 
     #[test]
     fn spaces_are_trimmed_and_collapsed() {
-        assert_eq!(normalize_text("  Sở  Tư\tpháp  \n  Lạng Sơn "), "Sở Tư pháp\nLạng Sơn");
+        assert_eq!(
+            normalize_text("  Sở  Tư\tpháp  \n  Lạng Sơn "),
+            "Sở Tư pháp\nLạng Sơn"
+        );
     }
 }

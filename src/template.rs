@@ -44,11 +44,17 @@ impl Templates {
     /// The embedded templates, with any `*.typ` file of `dir` taking the
     /// place of the embedded one of the same name.
     pub fn from_dir(dir: &Path) -> Result<Templates> {
-        let io = |source| Error::Io { path: dir.to_owned(), action: "đọc thư mục mẫu", source };
+        let io = |source| Error::Io {
+            path: dir.to_owned(),
+            action: "đọc thư mục mẫu",
+            source,
+        };
         let mut overrides = BTreeMap::new();
         for entry in std::fs::read_dir(dir).map_err(io)? {
             let path: PathBuf = entry.map_err(io)?.path();
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
             if is_template_name(name) {
                 let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
                     path: path.clone(),
@@ -65,7 +71,11 @@ impl Templates {
         let mut env = Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         env.set_auto_escape_callback(|name| {
-            if name.ends_with(".typ") { AutoEscape::Custom("typst".into()) } else { AutoEscape::None }
+            if name.ends_with(".typ") {
+                AutoEscape::Custom("typst".into())
+            } else {
+                AutoEscape::None
+            }
         });
         env.set_formatter(format_value);
         env.add_filter("length", length_filter);
@@ -78,7 +88,10 @@ impl Templates {
                 return Ok(None);
             }
             Ok(overrides.get(name).cloned().or_else(|| {
-                EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| (*t).to_owned())
+                EMBEDDED
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, t)| (*t).to_owned())
             }))
         });
         Templates { env }
@@ -87,14 +100,17 @@ impl Templates {
     /// Renders the Typst source of a plan.
     pub fn render(&self, view: &View) -> Result<String> {
         let tmpl = self.env.get_template(MAIN).map_err(template_error)?;
-        tmpl.render(Value::from(minijinja::value::Serde(view))).map_err(template_error)
+        tmpl.render(Value::from(minijinja::value::Serde(view)))
+            .map_err(template_error)
     }
 
     /// Renders again, recording which template line produced each byte, to
     /// explain a Typst error in the terms of the template that caused it.
     pub fn source_line(&self, view: &View, offset: usize) -> Option<(String, usize)> {
         let tmpl = self.env.get_template(MAIN).ok()?;
-        let (_, spans) = tmpl.render_with_spans(Value::from(minijinja::value::Serde(view))).ok()?;
+        let (_, spans) = tmpl
+            .render_with_spans(Value::from(minijinja::value::Serde(view)))
+            .ok()?;
         spans
             .iter()
             .find(|s| s.output_range().contains(&offset))
@@ -105,7 +121,9 @@ impl Templates {
 fn is_template_name(name: &str) -> bool {
     name.ends_with(".typ")
         && name.len() > 4
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
         && !name.starts_with('.')
 }
 
@@ -114,7 +132,9 @@ fn template_error(e: minijinja::Error) -> Error {
         (Some(name), Some(line)) => format!("{name}:{line}: "),
         _ => String::new(),
     };
-    Error::Template { message: format!("{at}{}", e.detail().unwrap_or(&e.kind().to_string())) }
+    Error::Template {
+        message: format!("{at}{}", e.detail().unwrap_or(&e.kind().to_string())),
+    }
 }
 
 /// Prints a value into a template. In `.typ` templates strings are escaped
@@ -141,34 +161,52 @@ fn format_value(
             ));
         }
     };
-    out.write_str(&written).map_err(|_| minijinja::Error::new(ErrorKind::WriteFailure, "write"))
+    out.write_str(&written)
+        .map_err(|_| minijinja::Error::new(ErrorKind::WriteFailure, "write"))
 }
 
 /// Admits a string made only of the given characters, as raw Typst.
-fn admit(value: &str, what: &str, ok: impl Fn(char) -> bool) -> std::result::Result<Value, minijinja::Error> {
+fn admit(
+    value: &str,
+    what: &str,
+    ok: impl Fn(char) -> bool,
+) -> std::result::Result<Value, minijinja::Error> {
     if !value.is_empty() && value.chars().all(ok) {
         Ok(Value::from_safe_string(value.to_owned()))
     } else {
-        Err(minijinja::Error::new(ErrorKind::InvalidOperation, format!("not a {what}: {value:?}")))
+        Err(minijinja::Error::new(
+            ErrorKind::InvalidOperation,
+            format!("not a {what}: {value:?}"),
+        ))
     }
 }
 
 /// A Typst length: digits, a point, and a unit (`1.5fr`, `12mm`, `15%`).
 fn length_filter(value: &str) -> std::result::Result<Value, minijinja::Error> {
-    let unit_at = value.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(value.len());
+    let unit_at = value
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(value.len());
     let unit_ok = matches!(&value[unit_at..], "fr" | "mm" | "%" | "pt" | "cm");
     let number_ok = value[..unit_at].parse::<f64>().is_ok();
-    if unit_ok && number_ok { admit(value, "length", |_| true) } else { admit("", "length", |_| false) }
+    if unit_ok && number_ok {
+        admit(value, "length", |_| true)
+    } else {
+        admit("", "length", |_| false)
+    }
 }
 
 /// A path of the in-memory world (`/images/seal.png`).
 fn virtual_path_filter(value: &str) -> std::result::Result<Value, minijinja::Error> {
-    admit(value, "virtual path", |c| c.is_ascii_alphanumeric() || "/._-".contains(c))
+    admit(value, "virtual path", |c| {
+        c.is_ascii_alphanumeric() || "/._-".contains(c)
+    })
 }
 
 /// A font family name for a Typst string literal.
 fn font_name_filter(value: &str) -> std::result::Result<Value, minijinja::Error> {
-    admit(value, "font name", |c| c.is_alphanumeric() || c == ' ' || c == '-')
+    admit(value, "font name", |c| {
+        c.is_alphanumeric() || c == ' ' || c == '-'
+    })
 }
 
 #[cfg(test)]
@@ -183,7 +221,9 @@ mod tests {
 
     #[test]
     fn strings_are_escaped_by_the_engine() {
-        let ctx = Value::from(minijinja::value::Serde(serde_json::json!({ "x": "#read(\"/etc/passwd\") **đậm**" })));
+        let ctx = Value::from(minijinja::value::Serde(
+            serde_json::json!({ "x": "#read(\"/etc/passwd\") **đậm**" }),
+        ));
         assert_eq!(
             render("[{{ x }}]", ctx).unwrap(),
             "[\\#read\\(\\\"\\/etc\\/passwd\\\"\\) #strong[đậm]]"
@@ -194,15 +234,21 @@ mod tests {
     fn filters_admit_only_their_alphabet() {
         let ok = Value::from(minijinja::value::Serde(serde_json::json!({ "w": "1.5fr" })));
         assert_eq!(render("{{ w | length }}", ok).unwrap(), "1.5fr");
-        let bad = Value::from(minijinja::value::Serde(serde_json::json!({ "w": "1fr); read(\"x\"" })));
+        let bad = Value::from(minijinja::value::Serde(
+            serde_json::json!({ "w": "1fr); read(\"x\"" }),
+        ));
         assert!(render("{{ w | length }}", bad).is_err());
-        let path = Value::from(minijinja::value::Serde(serde_json::json!({ "p": "\"); #read(" })));
+        let path = Value::from(minijinja::value::Serde(
+            serde_json::json!({ "p": "\"); #read(" }),
+        ));
         assert!(render("{{ p | virtual_path }}", path).is_err());
     }
 
     #[test]
     fn maps_cannot_be_printed() {
-        let ctx = Value::from(minijinja::value::Serde(serde_json::json!({ "m": { "a": 1 } })));
+        let ctx = Value::from(minijinja::value::Serde(
+            serde_json::json!({ "m": { "a": 1 } }),
+        ));
         assert!(render("{{ m }}", ctx).is_err());
     }
 

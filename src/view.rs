@@ -81,9 +81,17 @@ pub struct SectionView {
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BlockView {
-    Paragraph { text: String },
-    List { marker: String, items: Vec<BlockView> },
-    Task { content: Vec<BlockView>, lines: Vec<TaskLine> },
+    Paragraph {
+        text: String,
+    },
+    List {
+        marker: String,
+        items: Vec<BlockView>,
+    },
+    Task {
+        content: Vec<BlockView>,
+        lines: Vec<TaskLine>,
+    },
     Table(TableView),
 }
 
@@ -134,7 +142,10 @@ impl View {
         let labels = Labels::new(plan.task_labels.as_ref(), plan.task_order.as_deref());
         let date = plan.date.as_deref().and_then(|d| PlanDate::parse(d).ok());
         let number = plan.number.map(format::pad_number);
-        let symbol = plan.symbol.clone().unwrap_or_else(|| format!("KH-{}", plan.issuer.abbreviation));
+        let symbol = plan
+            .symbol
+            .clone()
+            .unwrap_or_else(|| format!("KH-{}", plan.issuer.abbreviation));
 
         let mut sections = sections(&plan.sections, style, &labels, &[]);
         let mut closing = blocks(&plan.closing, &labels);
@@ -142,8 +153,11 @@ impl View {
             closing.push(BlockView::Paragraph { text: "./.".into() });
         }
 
-        let mut recipients: Vec<String> =
-            plan.recipients.iter().map(|r| format::recipient_line(r, false)).collect();
+        let mut recipients: Vec<String> = plan
+            .recipients
+            .iter()
+            .map(|r| format::recipient_line(r, false))
+            .collect();
         recipients.push(format::archive_line(&plan.archive));
 
         let mut appendices: Vec<AppendixView> = Vec::new();
@@ -161,12 +175,22 @@ impl View {
             });
         }
         if plan.gather_tasks {
-            appendices.push(gathered_tasks(plan, count, &labels, number.as_deref(), &symbol, date));
+            appendices.push(gathered_tasks(
+                plan,
+                count,
+                &labels,
+                number.as_deref(),
+                &symbol,
+                date,
+            ));
         }
 
         View {
             font: font.to_owned(),
-            issuer: IssuerView { parent: plan.issuer.parent.clone(), name: plan.issuer.name.clone() },
+            issuer: IssuerView {
+                parent: plan.issuer.parent.clone(),
+                name: plan.issuer.name.clone(),
+            },
             number,
             symbol,
             place: plan.place.clone(),
@@ -192,7 +216,11 @@ impl View {
                     .collect(),
                 title: plan.signer.title.clone(),
                 name: plan.signer.name.clone(),
-                signature_image: plan.signer.signature_image.as_ref().map(|_| SIGNATURE_PATH.into()),
+                signature_image: plan
+                    .signer
+                    .signature_image
+                    .as_ref()
+                    .map(|_| SIGNATURE_PATH.into()),
                 seal_image: plan.signer.seal_image.as_ref().map(|_| SEAL_PATH.into()),
             },
             appendices,
@@ -213,9 +241,18 @@ fn prefix(p: AuthorityPrefix) -> &'static str {
 
 fn urgency(u: Urgency) -> UrgencyView {
     match u {
-        Urgency::Khan => UrgencyView { text: "KHẨN", width: 20 },
-        Urgency::ThuongKhan => UrgencyView { text: "THƯỢNG KHẨN", width: 40 },
-        Urgency::HoaToc => UrgencyView { text: "HỎA TỐC", width: 30 },
+        Urgency::Khan => UrgencyView {
+            text: "KHẨN",
+            width: 20,
+        },
+        Urgency::ThuongKhan => UrgencyView {
+            text: "THƯỢNG KHẨN",
+            width: 40,
+        },
+        Urgency::HoaToc => UrgencyView {
+            text: "HỎA TỐC",
+            width: 30,
+        },
     }
 }
 
@@ -233,7 +270,11 @@ fn bases(lines: &[String]) -> Vec<String> {
 }
 
 fn default_label(i: usize, count: usize) -> String {
-    if count == 1 { "PHỤ LỤC".into() } else { format!("Phụ lục {}", format::roman(i as u32 + 1)) }
+    if count == 1 {
+        "PHỤ LỤC".into()
+    } else {
+        format!("Phụ lục {}", format::roman(i as u32 + 1))
+    }
 }
 
 /// `(Kèm theo Kế hoạch số 45/KH-STP ngày 04 tháng 3 năm 2025 của Sở Tư pháp)`,
@@ -252,10 +293,21 @@ fn reference(
         Some(Reference::Omit(true)) | None => {}
     }
     const BLANK: &str = "…";
-    let day = date.and_then(|d| d.day).map_or(BLANK.into(), format::pad_day);
-    let month = date.and_then(|d| d.month).map_or(BLANK.into(), format::pad_month);
-    let year = date.map(|d| d.year).or(plan.year).map_or(BLANK.into(), |y| y.to_string());
-    let body = plan.issuer.name_in_text.clone().unwrap_or_else(|| sentence_case(&plan.issuer.name));
+    let day = date
+        .and_then(|d| d.day)
+        .map_or(BLANK.into(), format::pad_day);
+    let month = date
+        .and_then(|d| d.month)
+        .map_or(BLANK.into(), format::pad_month);
+    let year = date
+        .map(|d| d.year)
+        .or(plan.year)
+        .map_or(BLANK.into(), |y| y.to_string());
+    let body = plan
+        .issuer
+        .name_in_text
+        .clone()
+        .unwrap_or_else(|| sentence_case(&plan.issuer.name));
     Some(format!(
         "(Kèm theo Kế hoạch số {}/{symbol} ngày {day} tháng {month} năm {year} của {body})",
         number.unwrap_or(BLANK)
@@ -276,7 +328,8 @@ fn sentence_case(name: &str) -> String {
 
 fn capitalise(w: &str) -> String {
     let mut c = w.chars();
-    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 fn sections(
@@ -292,7 +345,10 @@ fn sections(
             path.push(i as u32 + 1);
             SectionView {
                 level: path.len(),
-                number: s.number.clone().unwrap_or_else(|| format::section_number(style, &path)),
+                number: s
+                    .number
+                    .clone()
+                    .unwrap_or_else(|| format::section_number(style, &path)),
                 title: s.title.clone(),
                 run_in: s.run_in,
                 content: blocks(&s.content, labels),
@@ -333,7 +389,11 @@ fn block(b: &Block, labels: &Labels) -> BlockView {
                 rows: t
                     .rows
                     .iter()
-                    .map(|r| r.iter().map(|c| vec![BlockView::Paragraph { text: c.clone() }]).collect())
+                    .map(|r| {
+                        r.iter()
+                            .map(|c| vec![BlockView::Paragraph { text: c.clone() }])
+                            .collect()
+                    })
                     .collect(),
                 landscape: t.landscape,
             }
@@ -371,7 +431,11 @@ fn column(width: Option<Width>, align: Option<Align>) -> ColumnView {
         Align::Center => "center",
         Align::Right => "right",
     };
-    ColumnView { width, align, justify }
+    ColumnView {
+        width,
+        align,
+        justify,
+    }
 }
 
 fn task_table(
@@ -405,7 +469,9 @@ fn task_table(
             columns
                 .iter()
                 .map(|c| match c.0 {
-                    TaskField::Index => vec![BlockView::Paragraph { text: (i + 1).to_string() }],
+                    TaskField::Index => vec![BlockView::Paragraph {
+                        text: (i + 1).to_string(),
+                    }],
                     TaskField::Content => blocks(&task.content, labels),
                     field => task_value(task, field)
                         .map(|text| vec![BlockView::Paragraph { text }])
@@ -480,8 +546,10 @@ impl Labels {
         self.order
             .iter()
             .filter_map(|(field, label)| {
-                task_value(task, *field)
-                    .map(|v| TaskLine { label: label.clone(), value: format::end_sentence(&v) })
+                task_value(task, *field).map(|v| TaskLine {
+                    label: label.clone(),
+                    value: format::end_sentence(&v),
+                })
             })
             .collect()
     }
@@ -510,11 +578,36 @@ fn gathered_tasks(
     collect(&plan.sections, &mut tasks);
     let items: Vec<Task> = tasks.into_iter().cloned().collect();
     let columns = [
-        (TaskField::Index, "TT".to_owned(), Some(Width::Millimetres(10.0)), Some(Align::Center)),
-        (TaskField::Content, "Nhiệm vụ".to_owned(), Some(Width::Share(3.0)), Some(Align::Justify)),
-        (TaskField::Lead, "Chủ trì".to_owned(), Some(Width::Share(1.5)), None),
-        (TaskField::Support, "Phối hợp".to_owned(), Some(Width::Share(1.5)), None),
-        (TaskField::Deadline, "Thời gian".to_owned(), Some(Width::Share(1.2)), None),
+        (
+            TaskField::Index,
+            "TT".to_owned(),
+            Some(Width::Millimetres(10.0)),
+            Some(Align::Center),
+        ),
+        (
+            TaskField::Content,
+            "Nhiệm vụ".to_owned(),
+            Some(Width::Share(3.0)),
+            Some(Align::Justify),
+        ),
+        (
+            TaskField::Lead,
+            "Chủ trì".to_owned(),
+            Some(Width::Share(1.5)),
+            None,
+        ),
+        (
+            TaskField::Support,
+            "Phối hợp".to_owned(),
+            Some(Width::Share(1.5)),
+            None,
+        ),
+        (
+            TaskField::Deadline,
+            "Thời gian".to_owned(),
+            Some(Width::Share(1.2)),
+            None,
+        ),
     ];
     AppendixView {
         label: default_label(count - 1, count),
@@ -529,7 +622,9 @@ fn gathered_tasks(
 
 /// Appends `./.` to the last paragraph-like text of the blocks, if any.
 fn end_mark(blocks: &mut [BlockView]) -> bool {
-    let Some(last) = blocks.last_mut() else { return false };
+    let Some(last) = blocks.last_mut() else {
+        return false;
+    };
     match last {
         BlockView::Paragraph { text } => {
             *text = format::with_end_mark(text);
@@ -548,7 +643,10 @@ fn end_mark(blocks: &mut [BlockView]) -> bool {
 }
 
 fn end_mark_sections(sections: &mut [SectionView]) -> bool {
-    let Some(last) = sections.last_mut() else { return false };
-    end_mark(&mut last.after) || (last.after.is_empty() && end_mark_sections(&mut last.sections))
+    let Some(last) = sections.last_mut() else {
+        return false;
+    };
+    end_mark(&mut last.after)
+        || (last.after.is_empty() && end_mark_sections(&mut last.sections))
         || (last.after.is_empty() && last.sections.is_empty() && end_mark(&mut last.content))
 }

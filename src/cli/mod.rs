@@ -47,7 +47,10 @@ impl EngineArgs {
             Some(dir) => Templates::from_dir(dir)?,
             None => Templates::embedded(),
         };
-        let fonts = FontOptions { system: !self.no_system_fonts, dirs: self.font_dirs.clone() };
+        let fonts = FontOptions {
+            system: !self.no_system_fonts,
+            dirs: self.font_dirs.clone(),
+        };
         Ok(Engine::new(&fonts, templates))
     }
 }

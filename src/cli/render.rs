@@ -43,7 +43,11 @@ pub fn run(args: &RenderArgs) -> kehoach::Result<()> {
     };
     // Everything is in memory now; only writing remains.
     let output = args.output.clone().unwrap_or_else(|| {
-        if args.input.as_os_str() == "-" { PathBuf::from("kehoach.pdf") } else { args.input.with_extension("pdf") }
+        if args.input.as_os_str() == "-" {
+            PathBuf::from("kehoach.pdf")
+        } else {
+            args.input.with_extension("pdf")
+        }
     });
     if let Some(typ) = &args.typ {
         export::write_atomic(typ, compiled.source.as_bytes())?;

@@ -6,10 +6,10 @@
 
 mod world;
 
-use typst::foundations::Datetime;
-use typst::{Library, LibraryExt};
 use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::Datetime;
 use typst::utils::LazyHash;
+use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
 
 pub use world::PlanWorld;
@@ -66,10 +66,15 @@ impl Engine {
         let world = PlanWorld::new(self, source, files, date);
         let result = typst::compile::<PagedDocument>(&world);
         let explain = |diags: &[SourceDiagnostic]| -> Vec<String> {
-            diags.iter().map(|d| self.explain(&world, &view, d)).collect()
+            diags
+                .iter()
+                .map(|d| self.explain(&world, &view, d))
+                .collect()
         };
         let warnings = explain(&result.warnings);
-        let document = result.output.map_err(|errors| Error::Typst { messages: explain(&errors) })?;
+        let document = result.output.map_err(|errors| Error::Typst {
+            messages: explain(&errors),
+        })?;
         let p = &plan.plan;
         let ident = format!(
             "kehoach/{}/{}/{}/{}",
@@ -79,18 +84,34 @@ impl Engine {
             p.title
         );
         let source = world.main_source().text().to_owned();
-        Ok(Compiled { source, document, date, ident, warnings })
+        Ok(Compiled {
+            source,
+            document,
+            date,
+            ident,
+            warnings,
+        })
     }
 
     /// A diagnostic, with the template line that produced the failing code.
     fn explain(&self, world: &PlanWorld, view: &View, d: &SourceDiagnostic) -> String {
-        let kind = if d.severity == Severity::Error { "lỗi" } else { "cảnh báo" };
+        let kind = if d.severity == Severity::Error {
+            "lỗi"
+        } else {
+            "cảnh báo"
+        };
         let mut out = format!("{kind}: {}", d.message);
         let offset = typst::WorldExt::range(world, d.span).map(|r| r.start);
         if let Some(offset) = offset {
-            let line = world.main_source().lines().byte_to_line(offset).map_or(0, |l| l + 1);
+            let line = world
+                .main_source()
+                .lines()
+                .byte_to_line(offset)
+                .map_or(0, |l| l + 1);
             match self.templates.source_line(view, offset) {
-                Some((name, tl)) => out.push_str(&format!(" (mẫu {name}, dòng {tl}; main.typ dòng {line})")),
+                Some((name, tl)) => {
+                    out.push_str(&format!(" (mẫu {name}, dòng {tl}; main.typ dòng {line})"))
+                }
                 None => out.push_str(&format!(" (main.typ dòng {line})")),
             }
         }
@@ -112,7 +133,10 @@ fn plan_datetime(plan: &crate::model::Plan) -> Option<Datetime> {
 
 fn image_files(plan: &LoadedPlan) -> Vec<(String, Vec<u8>)> {
     let signer = &plan.plan.signer;
-    let named = [(&signer.signature_image, SIGNATURE_PATH), (&signer.seal_image, SEAL_PATH)];
+    let named = [
+        (&signer.signature_image, SIGNATURE_PATH),
+        (&signer.seal_image, SEAL_PATH),
+    ];
     named
         .into_iter()
         .filter_map(|(given, virtual_path)| {

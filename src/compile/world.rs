@@ -31,7 +31,12 @@ impl<'a> PlanWorld<'a> {
             .into_iter()
             .map(|(path, data)| (project_file(&path), Bytes::new(data)))
             .collect();
-        PlanWorld { engine, main: Source::new(main_id, source), files, today }
+        PlanWorld {
+            engine,
+            main: Source::new(main_id, source),
+            files,
+            today,
+        }
     }
 
     pub fn main_source(&self) -> &Source {

@@ -6,7 +6,9 @@ pub fn serde_message(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let raw = e.to_string();
     // serde_json appends " at line L column C"; the location is shown apart.
-    let raw = raw.rsplit_once(" at line ").map_or(raw.as_str(), |(m, _)| m);
+    let raw = raw
+        .rsplit_once(" at line ")
+        .map_or(raw.as_str(), |(m, _)| m);
     match e.classify() {
         Category::Eof => "tệp JSON kết thúc giữa chừng (thiếu dấu đóng } hoặc ] hay dấu \")".into(),
         Category::Syntax => format!("JSON sai cú pháp: {}", syntax(raw)),
@@ -21,13 +23,25 @@ fn syntax(raw: &str) -> String {
         ("expected `,` or `}`", "thiếu dấu phẩy hoặc dấu }"),
         ("expected `,` or `]`", "thiếu dấu phẩy hoặc dấu ]"),
         ("expected `:`", "thiếu dấu hai chấm sau tên trường"),
-        ("key must be a string", "tên trường phải đặt trong dấu \"…\""),
+        (
+            "key must be a string",
+            "tên trường phải đặt trong dấu \"…\"",
+        ),
         ("expected value", "thiếu giá trị hoặc giá trị không hợp lệ"),
-        ("control character", "chuỗi chứa ký tự điều khiển (xuống dòng trong chuỗi phải viết \\n)"),
-        ("trailing characters", "có ký tự thừa sau khi dữ liệu đã kết thúc"),
+        (
+            "control character",
+            "chuỗi chứa ký tự điều khiển (xuống dòng trong chuỗi phải viết \\n)",
+        ),
+        (
+            "trailing characters",
+            "có ký tự thừa sau khi dữ liệu đã kết thúc",
+        ),
         ("invalid escape", "ký tự thoát \\ không hợp lệ trong chuỗi"),
         ("invalid number", "số không hợp lệ"),
-        ("expected ident", "giá trị không hợp lệ (true, false, null viết thường)"),
+        (
+            "expected ident",
+            "giá trị không hợp lệ (true, false, null viết thường)",
+        ),
     ];
     known
         .iter()
@@ -40,13 +54,24 @@ fn data(raw: &str) -> String {
         return format!("thiếu trường bắt buộc \"{field}\"");
     }
     if let Some(field) = between(raw, "unknown field `", "`") {
-        let expected = raw.split_once("expected ").map(|(_, e)| e.replace('`', "\""));
-        return match expected {
-            Some(list) => format!(
-                "trường \"{field}\" không có trong mẫu dữ liệu (gõ nhầm?); các trường hợp lệ: {}",
-                list.replace("one of ", "")
+        let names: Vec<&str> = raw.split('`').skip(3).step_by(2).collect();
+        let closest = names
+            .iter()
+            .min_by_key(|n| edit_distance(field, n))
+            .filter(|n| edit_distance(field, n) <= 2);
+        return match closest {
+            Some(name) => {
+                format!("trường \"{field}\" không có trong mẫu dữ liệu; có phải là \"{name}\"?")
+            }
+            None if names.is_empty() => format!("trường \"{field}\" không có trong mẫu dữ liệu"),
+            None => format!(
+                "trường \"{field}\" không có trong mẫu dữ liệu; các trường hợp lệ: {}",
+                names
+                    .iter()
+                    .map(|n| format!("\"{n}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
-            None => format!("trường \"{field}\" không có trong mẫu dữ liệu (gõ nhầm?)"),
         };
     }
     if let Some(value) = between(raw, "unknown variant `", "`") {
@@ -63,13 +88,35 @@ fn data(raw: &str) -> String {
         let (got, want) = rest.split_once(", expected ").unwrap_or((rest, "?"));
         return format!("giá trị không hợp lệ: có {}, cần {}", kind(got), kind(want));
     }
-    if raw.starts_with("data did not match any variant") {
-        return "giá trị không đúng dạng cho phép ở trường này".into();
+    if let Some(name) = raw.strip_prefix("data did not match any variant of untagged enum ") {
+        let want = match name.trim() {
+            "Units" => "tên một đơn vị (chuỗi) hoặc danh sách đơn vị [\"…\", \"…\"]",
+            "Reference" => "một chuỗi, hoặc false để bỏ dòng này",
+            "WidthSpec" => "một số, hoặc chuỗi như \"1.2cm\", \"15%\"",
+            _ => "một giá trị đúng dạng của trường này",
+        };
+        return format!("giá trị không đúng dạng: cần {want}");
     }
     if raw.contains("exactly one of list, task, table, task_table") {
         return "một khối chỉ được có một trong các khóa list, task, table, task_table".into();
     }
     raw.to_owned()
+}
+
+/// Levenshtein distance, for "did you mean" on a mistyped field name.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -96,8 +143,10 @@ fn kind(s: &str) -> String {
         ("a boolean", "true hoặc false"),
         ("null", "null"),
         ("unit value", "null"),
-        ("a paragraph string or an object with one of list, task, table, task_table",
-         "một đoạn văn (chuỗi) hoặc một khối {\"list\"|\"task\"|\"table\"|\"task_table\": …}"),
+        (
+            "a paragraph string or an object with one of list, task, table, task_table",
+            "một đoạn văn (chuỗi) hoặc một khối {\"list\"|\"task\"|\"table\"|\"task_table\": …}",
+        ),
     ];
     for (en, vi) in table {
         if let Some(rest) = s.strip_prefix(en) {

@@ -29,7 +29,11 @@ pub fn load_file(path: &Path) -> Result<LoadedPlan> {
     if path == Path::new("-") {
         let mut text = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|source| {
-            Error::Io { path: PathBuf::from("<stdin>"), action: "đọc", source }
+            Error::Io {
+                path: PathBuf::from("<stdin>"),
+                action: "đọc",
+                source,
+            }
         })?;
         let cwd = std::env::current_dir().unwrap_or_default();
         return load_str(&text, "<stdin>", &cwd);
@@ -43,7 +47,12 @@ pub fn load_file(path: &Path) -> Result<LoadedPlan> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, column) = locate_byte(e.as_bytes(), e.utf8_error().valid_up_to());
         Error::input(
-            Location { file: name.clone(), line, column, path: ".".into() },
+            Location {
+                file: name.clone(),
+                line,
+                column,
+                path: ".".into(),
+            },
             "tệp không phải văn bản UTF-8 (hãy lưu lại tệp với mã UTF-8)",
         )
     })?;
@@ -55,7 +64,12 @@ pub fn load_file(path: &Path) -> Result<LoadedPlan> {
 pub fn load_str(text: &str, source_name: &str, base: &Path) -> Result<LoadedPlan> {
     let at = |path: &str| {
         let (line, column) = locate(text, path);
-        Location { file: source_name.to_owned(), line, column, path: display_path(path) }
+        Location {
+            file: source_name.to_owned(),
+            line,
+            column,
+            path: display_path(path),
+        }
     };
     let json_error = |path: &str, e: &serde_json::Error| {
         let location = Location {
@@ -73,18 +87,38 @@ pub fn load_str(text: &str, source_name: &str, base: &Path) -> Result<LoadedPlan
     let plan = normalize(plan);
     check(&plan, &at)?;
     let images = read_images(&plan, base, &at)?;
-    Ok(LoadedPlan { plan, source_name: source_name.to_owned(), images })
+    Ok(LoadedPlan {
+        plan,
+        source_name: source_name.to_owned(),
+        images,
+    })
 }
 
+/// `.` for the document itself; serde_path_to_error's `?` (a place it could
+/// not name, such as the end of a cut-off file) is dropped.
 fn display_path(path: &str) -> String {
-    if path.is_empty() || path == "." { ".".to_owned() } else { path.to_owned() }
+    let path = path.trim_end_matches(".?").trim_end_matches('?');
+    if path.is_empty() || path == "." {
+        ".".to_owned()
+    } else {
+        path.to_owned()
+    }
 }
 
 fn locate_byte(bytes: &[u8], pos: usize) -> (usize, usize) {
     let before = &bytes[..pos];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    (line, String::from_utf8_lossy(&before[line_start..]).chars().count() + 1)
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    (
+        line,
+        String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1,
+    )
 }
 
 /// The checks a type cannot express: real dates, non-empty names.
@@ -93,7 +127,10 @@ fn check(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
         PlanDate::parse(date).map_err(|m| Error::input(at("date"), m))?;
     }
     if plan.number == Some(0) {
-        return Err(Error::input(at("number"), "số văn bản phải từ 1 trở lên (để trống thì ghi null)"));
+        return Err(Error::input(
+            at("number"),
+            "số văn bản phải từ 1 trở lên (để trống thì ghi null)",
+        ));
     }
     let required = [
         ("issuer.name", plan.issuer.name.as_str()),
@@ -135,10 +172,16 @@ fn read_images(
                 std::io::ErrorKind::NotFound => "không tìm thấy".to_owned(),
                 _ => e.to_string(),
             };
-            Error::input(at(field), format!("ảnh \"{rel}\" ({}): {reason}", path.display()))
+            Error::input(
+                at(field),
+                format!("ảnh \"{rel}\" ({}): {reason}", path.display()),
+            )
         })?;
         if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-            return Err(Error::input(at(field), format!("ảnh \"{rel}\" không phải tệp PNG")));
+            return Err(Error::input(
+                at(field),
+                format!("ảnh \"{rel}\" không phải tệp PNG"),
+            ));
         }
         images.push((rel.clone(), bytes));
     }

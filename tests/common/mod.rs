@@ -47,7 +47,9 @@ pub fn load(path: &Path) -> LoadedPlan {
 }
 
 pub fn compile(path: &Path) -> Compiled {
-    engine().compile(&load(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    engine()
+        .compile(&load(path))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 pub fn compile_str(json: &str) -> Compiled {
@@ -117,16 +119,40 @@ impl Line {
     }
 }
 
+/// A placed image or a stroked rectangle, in points.
+#[derive(Debug, Clone)]
+pub struct Area {
+    pub page: usize,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Area {
+    pub fn centre_x(&self) -> f64 {
+        self.x + self.w / 2.0
+    }
+}
+
 pub struct Probe {
     pub runs: Vec<Run>,
     pub rules: Vec<Rule>,
+    pub images: Vec<Area>,
+    pub boxes: Vec<Area>,
     /// Page sizes in points (width, height).
     pub pages: Vec<(f64, f64)>,
 }
 
 impl Probe {
     pub fn new(compiled: &Compiled) -> Probe {
-        let mut probe = Probe { runs: Vec::new(), rules: Vec::new(), pages: Vec::new() };
+        let mut probe = Probe {
+            runs: Vec::new(),
+            rules: Vec::new(),
+            images: Vec::new(),
+            boxes: Vec::new(),
+            pages: Vec::new(),
+        };
         for (i, page) in compiled.document.pages().iter().enumerate() {
             let size = page.frame.size();
             probe.pages.push((size.x.to_pt(), size.y.to_pt()));
@@ -162,13 +188,41 @@ impl Probe {
                         text: t.text.to_string(),
                     });
                 }
+                FrameItem::Image(_, size, _) => {
+                    let o = Point::zero().transform(here);
+                    let (x, y) = (o.x.to_pt(), o.y.to_pt());
+                    self.images.push(Area {
+                        page,
+                        x,
+                        y,
+                        w: size.x.to_pt(),
+                        h: size.y.to_pt(),
+                    });
+                }
                 FrameItem::Shape(shape, _) => {
+                    if let (Geometry::Rect(size), Some(_)) = (&shape.geometry, &shape.stroke) {
+                        let o = Point::zero().transform(here);
+                        let (x, y) = (o.x.to_pt(), o.y.to_pt());
+                        self.boxes.push(Area {
+                            page,
+                            x,
+                            y,
+                            w: size.x.to_pt(),
+                            h: size.y.to_pt(),
+                        });
+                    }
                     if let Geometry::Line(to) = shape.geometry {
                         let a = Point::zero().transform(here);
                         let b = to.transform(here);
                         if (a.y - b.y).to_pt().abs() < 0.01 {
-                            let (x0, x1) = (a.x.to_pt().min(b.x.to_pt()), a.x.to_pt().max(b.x.to_pt()));
-                            self.rules.push(Rule { page, x0, x1, y: a.y.to_pt() });
+                            let (x0, x1) =
+                                (a.x.to_pt().min(b.x.to_pt()), a.x.to_pt().max(b.x.to_pt()));
+                            self.rules.push(Rule {
+                                page,
+                                x0,
+                                x1,
+                                y: a.y.to_pt(),
+                            });
                         }
                     }
                 }
@@ -186,13 +240,14 @@ impl Probe {
     /// header columns).
     pub fn lines(&self, page: usize, gap: f64) -> Vec<Line> {
         let mut runs: Vec<&Run> = self.page_runs(page).collect();
-        runs.sort_by(|a, b| {
-            (a.baseline, a.x).partial_cmp(&(b.baseline, b.x)).unwrap()
-        });
+        runs.sort_by(|a, b| (a.baseline, a.x).partial_cmp(&(b.baseline, b.x)).unwrap());
         let mut lines: Vec<Line> = Vec::new();
         for r in runs {
             if let Some(last) = lines.last_mut() {
-                if (last.baseline - r.baseline).abs() < 0.6 && r.x - last.right < gap && r.x >= last.x {
+                if (last.baseline - r.baseline).abs() < 0.6
+                    && r.x - last.right < gap
+                    && r.x >= last.x
+                {
                     if r.x - last.right > 0.15 * r.size && !last.text.ends_with(' ') {
                         last.text.push(' ');
                     }
@@ -267,7 +322,10 @@ pub fn pdf_text(pdf: &[u8]) -> String {
 
 /// Whether an external tool is there; under CI it must be.
 pub fn have_tool(name: &str) -> bool {
-    let found = std::process::Command::new(name).arg("--version").output().is_ok()
+    let found = std::process::Command::new(name)
+        .arg("--version")
+        .output()
+        .is_ok()
         || std::process::Command::new(name).arg("-v").output().is_ok();
     if !found && std::env::var("CI").is_ok_and(|v| v == "true") {
         panic!("{name} is required under CI=true (.ci/run installs it)");

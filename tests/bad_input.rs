@@ -1,0 +1,128 @@
+//! Broken plans get one clear Vietnamese message naming file, line:column
+//! and JSON path; the command exits with 2 and writes nothing.
+
+mod common;
+
+use std::process::Command;
+
+use common::root;
+use kehoach::load;
+
+const GOOD: &str = r#"{
+  "issuer": { "name": "SỞ TƯ PHÁP", "abbreviation": "STP" },
+  "number": 5,
+  "place": "Lạng Sơn",
+  "date": "2025-03-04",
+  "title": "Kế hoạch thử",
+  "sections": [
+    { "title": "NỘI DUNG",
+      "content": [ "Đoạn văn.", { "task": { "content": ["Việc."], "lead": "Văn phòng" } } ] }
+  ],
+  "recipients": ["Lãnh đạo Sở"],
+  "archive": "VT, VP",
+  "signer": { "authority": [ { "prefix": "KT", "of": "GIÁM ĐỐC" } ], "title": "PHÓ GIÁM ĐỐC", "name": "Vũ Quang Hưng" }
+}"#;
+
+/// (what is broken, the plan, the expected `file:line:column: path`, words of the message)
+fn cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
+    vec![
+        ("malformed JSON", GOOD.replace("\"place\": \"Lạng Sơn\",", "\"place\": \"Lạng Sơn\""), "plan.json:5:3", "JSON sai cú pháp"),
+        ("unclosed file", GOOD[..GOOD.len() - 3].to_owned(), "plan.json:13:", "kết thúc giữa chừng"),
+        ("missing field", GOOD.replace("  \"place\": \"Lạng Sơn\",\n", ""), "plan.json:13:1: .", "thiếu trường bắt buộc \"place\""),
+        ("mistyped field name", GOOD.replace("\"title\": \"Kế hoạch thử\"", "\"titel\": \"Kế hoạch thử\""), "plan.json:6:9: titel", "có phải là \"title\"?"),
+        ("wrong type", GOOD.replace("\"number\": 5", "\"number\": \"năm\""), "plan.json:3:18: number", "sai kiểu dữ liệu"),
+        ("bad date", GOOD.replace("2025-03-04", "2025-02-30"), "plan.json:5:11: date", "ngày 30 tháng 2 năm 2025 không có thật"),
+        ("date in the wrong shape", GOOD.replace("2025-03-04", "04/03/2025"), "plan.json:5:11: date", "không đúng dạng"),
+        ("unknown authority prefix", GOOD.replace("\"prefix\": \"KT\"", "\"prefix\": \"KTT\""), "plan.json:13:46: signer.authority[0].prefix", "giá trị \"KTT\" không hợp lệ"),
+        ("deep mistake inside a task", GOOD.replace("\"lead\": \"Văn phòng\"", "\"lead\": 7"), "plan.json:9:83: sections[0].content[1].task.lead", "cần tên một đơn vị"),
+        ("unknown block", GOOD.replace("{ \"task\":", "{ \"tsak\":"), "plan.json:9:", "sections[0].content[1]"),
+        ("missing image", GOOD.replace("\"name\": \"Vũ Quang Hưng\"", "\"name\": \"Vũ Quang Hưng\", \"seal_image\": \"khong-co.png\""), "plan.json:13:", "ảnh \"khong-co.png\""),
+        ("bad column width", GOOD.replace("\"Đoạn văn.\",", "\"Đoạn văn.\", { \"table\": { \"columns\": [ { \"title\": \"A\", \"width\": \"3 inch\" } ], \"rows\": [] } },"), "plan.json:9:", "độ rộng \"3 inch\" không hợp lệ"),
+        ("empty place", GOOD.replace("\"place\": \"Lạng Sơn\"", "\"place\": \"  \""), "plan.json:4:12: place", "không được để trống"),
+    ]
+}
+
+#[test]
+fn the_good_plan_loads() {
+    load::load_str(GOOD, "plan.json", &root()).unwrap();
+}
+
+#[test]
+fn each_broken_plan_gets_its_message() {
+    for (what, plan, at, words) in cases() {
+        let err = load::load_str(&plan, "plan.json", &root())
+            .expect_err(what)
+            .to_string();
+        assert!(
+            err.starts_with(at),
+            "{what}: {err:?} should start with {at:?}"
+        );
+        assert!(err.contains(words), "{what}: {err:?} should say {words:?}");
+        assert_eq!(
+            load::load_str(&plan, "plan.json", &root())
+                .unwrap_err()
+                .exit_code(),
+            2
+        );
+    }
+}
+
+#[test]
+fn the_command_exits_2_and_writes_nothing() {
+    let dir = std::env::temp_dir().join(format!("kehoach-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (what, plan, at, words) in cases() {
+        let input = dir.join("plan.json");
+        std::fs::write(&input, &plan).unwrap();
+        let output = dir.join("plan.pdf");
+        let typ = dir.join("plan.typ");
+        let run = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+            .current_dir(&dir)
+            .args([
+                "render",
+                "plan.json",
+                "-o",
+                "plan.pdf",
+                "--typ",
+                "plan.typ",
+                "--no-system-fonts",
+            ])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{what}: {stderr}");
+        assert!(
+            stderr.contains(at) && stderr.contains(words),
+            "{what}: {stderr}"
+        );
+        assert!(
+            !output.exists() && !typ.exists(),
+            "{what}: nothing is written"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            leftovers,
+            vec![std::ffi::OsString::from("plan.json")],
+            "{what}: no temporary files"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn not_utf8_and_missing_file() {
+    let err = load::load_str("{", "x.json", &root())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("x.json:1:"));
+    let missing = load::load_file("khong-co.json".as_ref())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        missing.contains("khong-co.json") && missing.contains("không tìm thấy"),
+        "{missing}"
+    );
+}
