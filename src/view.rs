@@ -147,9 +147,9 @@ impl View {
             .clone()
             .unwrap_or_else(|| format!("KH-{}", plan.issuer.abbreviation));
 
-        let mut sections = sections(&plan.sections, style, &labels, &[]);
+        let mut body = sections(&plan.sections, style, &labels, &[]);
         let mut closing = blocks(&plan.closing, &labels);
-        if !end_mark(&mut closing) && !end_mark_sections(&mut sections) {
+        if !end_mark(&mut closing) && !end_mark_sections(&mut body) {
             closing.push(BlockView::Paragraph { text: "./.".into() });
         }
 
@@ -171,7 +171,7 @@ impl View {
                 reference: reference(plan, a.reference.as_ref(), number.as_deref(), &symbol, date),
                 landscape: a.landscape,
                 content: blocks(&a.content, &labels),
-                sections: sections_of(&a.sections, style, &labels),
+                sections: sections(&a.sections, style, &labels, &[]),
             });
         }
         if plan.gather_tasks {
@@ -204,7 +204,7 @@ impl View {
             urgency: plan.urgency.map(urgency),
             bases: bases(&plan.bases),
             preamble: blocks(&plan.preamble, &labels),
-            sections,
+            sections: body,
             closing,
             recipients,
             signer: SignerView {
@@ -239,6 +239,7 @@ fn prefix(p: AuthorityPrefix) -> &'static str {
     }
 }
 
+/// Box sizes and spelling as the decree gives them (Phụ lục I, ô 10b).
 fn urgency(u: Urgency) -> UrgencyView {
     match u {
         Urgency::Khan => UrgencyView {
@@ -250,7 +251,7 @@ fn urgency(u: Urgency) -> UrgencyView {
             width: 40,
         },
         Urgency::HoaToc => UrgencyView {
-            text: "HỎA TỐC",
+            text: "HOẢ TỐC",
             width: 30,
         },
     }
@@ -357,10 +358,6 @@ fn sections(
             }
         })
         .collect()
-}
-
-fn sections_of(list: &[Section], style: Numbering, labels: &Labels) -> Vec<SectionView> {
-    sections(list, style, labels, &[])
 }
 
 fn blocks(list: &[Block], labels: &Labels) -> Vec<BlockView> {

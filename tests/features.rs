@@ -50,14 +50,28 @@ fn r_date_pads_day_and_early_months() {
 #[test]
 fn r_cancu_italic_lines_with_their_punctuation() {
     let p = full();
-    let first = p.line(0, "Căn cứ Luật");
-    let last = p.line(0, "Căn cứ Nghị định");
-    assert!(first.italic && last.italic);
+    let lines = p.lines(0, 40.0);
+    let at = |t: &str| lines.iter().position(|l| l.text.starts_with(t)).unwrap();
+    let (first, second, end) = (
+        at("Căn cứ Luật"),
+        at("Căn cứ Nghị định"),
+        at("Ủy ban nhân dân tỉnh ban hành"),
+    );
+    // (The footnote mark of the next paragraph is a line of its own here.)
+    let body = lines[first..end].iter().filter(|l| l.size > 12.0);
     assert!(
-        first.text.ends_with("2025;") && last.text.ends_with("Chính phủ."),
-        "{} / {}",
-        first.text,
-        last.text
+        body.clone().count() == 3 && body.clone().all(|l| l.italic),
+        "căn cứ lines are italic"
+    );
+    assert!(
+        lines[second - 1].text.ends_with("2025;"),
+        "{:?}",
+        lines[second - 1].text
+    );
+    assert!(
+        lines[end - 1].text.ends_with("Chính phủ."),
+        "{:?}",
+        lines[end - 1].text
     );
 }
 

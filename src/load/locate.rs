@@ -147,7 +147,7 @@ mod tests {
     fn finds_nested_values() {
         let src = "{\n  \"a\": 1,\n  \"s\": [\n    {\"t\": \"x\"},\n    {\"u\": [1, {\"v\": \"ế\"}]}\n  ]\n}";
         assert_eq!(locate(src, "a"), (2, 8));
-        assert_eq!(locate(src, "s[1].u[1].v"), (5, 19));
+        assert_eq!(locate(src, "s[1].u[1].v"), (5, 21));
         assert_eq!(locate(src, "s[0].t"), (4, 11));
         // A missing tail points at the deepest part that exists.
         assert_eq!(locate(src, "s[0].missing"), (4, 5));

@@ -1,0 +1,212 @@
+//! The `kehoach` command as a user runs it.
+
+mod common;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use common::{have_tool, pdf_text, root, sample};
+
+fn kehoach() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kehoach"));
+    cmd.current_dir(root());
+    cmd
+}
+
+fn tempdir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kehoach-cli-{}-{tag}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn render_writes_pdf_typst_source_and_png_pages() {
+    let dir = tempdir("render");
+    let out = kehoach()
+        .args(["render", "--no-system-fonts"])
+        .arg(sample("003"))
+        .arg("-o")
+        .arg(dir.join("p.pdf"))
+        .arg("--typ")
+        .arg(dir.join("p.typ"))
+        .arg("--png")
+        .arg(dir.join("png"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = std::fs::read(dir.join("p.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let pages = lopdf::Document::load_mem(&pdf).unwrap().get_pages().len();
+    let typ = std::fs::read_to_string(dir.join("p.typ")).unwrap();
+    assert!(
+        typ.contains("#show: setup.with"),
+        "the generated Typst source"
+    );
+    let pngs: Vec<_> = std::fs::read_dir(dir.join("png"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(pngs.len(), pages, "one PNG per page");
+    for png in &pngs {
+        assert!(
+            std::fs::read(png)
+                .unwrap()
+                .starts_with(b"\x89PNG\r\n\x1a\n")
+        );
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn render_reads_standard_input() {
+    let dir = tempdir("stdin");
+    let mut child = kehoach()
+        .args(["render", "-", "--no-system-fonts", "-o"])
+        .arg(dir.join("stdin.pdf"))
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let json = std::fs::read(sample("000")).unwrap();
+    child.stdin.take().unwrap().write_all(&json).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = pdf_text(&std::fs::read(dir.join("stdin.pdf")).unwrap());
+    assert!(text.contains("Lạng Sơn thi đua đổi mới sáng tạo"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn fonts_reports_the_face_in_use() {
+    let out = kehoach()
+        .args(["fonts", "--no-system-fonts"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(
+        stdout.contains("Phông chữ dùng cho văn bản: Liberation Serif"),
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.matches("nhúng trong chương trình").count(),
+        4,
+        "four embedded faces"
+    );
+    // A folder of fonts is added with --font-dir.
+    let out = kehoach()
+        .args(["fonts", "--no-system-fonts", "--font-dir", "fonts"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("fonts/LiberationSerif-Bold.ttf"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_body_can_override_one_template() {
+    let dir = tempdir("templates");
+    let closing = kehoach::template::EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == "closing.typ")
+        .unwrap()
+        .1;
+    std::fs::write(
+        dir.join("closing.typ"),
+        closing.replace("Nơi nhận:", "Nơi nhận bản này:"),
+    )
+    .unwrap();
+    let out = kehoach()
+        .args(["render", "--no-system-fonts", "--templates"])
+        .arg(&dir)
+        .arg(sample("000"))
+        .arg("-o")
+        .arg(dir.join("p.pdf"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(pdf_text(&std::fs::read(dir.join("p.pdf")).unwrap()).contains("Nơi nhận bản này:"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_broken_template_is_shown_with_its_line() {
+    let dir = tempdir("broken");
+    std::fs::write(dir.join("header.typ"), "#let x = (\n").unwrap();
+    let out = kehoach()
+        .args(["render", "--no-system-fonts", "--templates"])
+        .arg(&dir)
+        .arg(sample("000"))
+        .arg("-o")
+        .arg(dir.join("p.pdf"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("mẫu header.typ, dòng 1"), "{stderr}");
+    assert!(!dir.join("p.pdf").exists());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Cross-checks with independent PDF tools (Debian's qpdf and poppler-utils):
+/// skipped where they are missing, required under CI=true.
+#[test]
+fn external_tools_accept_the_pdf() {
+    if !have_tool("qpdf") || !have_tool("pdffonts") {
+        return;
+    }
+    let dir = tempdir("tools");
+    let pdf = dir.join("p.pdf");
+    let status = kehoach()
+        .args(["render", "--no-system-fonts", "-o"])
+        .arg(&pdf)
+        .arg(sample("004"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "qpdf --check: {}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let fonts =
+        String::from_utf8_lossy(&Command::new("pdffonts").arg(&pdf).output().unwrap().stdout)
+            .into_owned();
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(
+        !rows.is_empty() && rows.iter().all(|r| r.contains("LiberationSerif")),
+        "{fonts}"
+    );
+    // Columns "emb sub uni": every font embedded, subset, with a Unicode map.
+    assert!(
+        rows.iter().all(|r| r
+            .split_whitespace()
+            .rev()
+            .skip(2)
+            .take(3)
+            .all(|c| c == "yes")),
+        "{fonts}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
