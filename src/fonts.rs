@@ -66,16 +66,7 @@ impl Fonts {
             faces.push(report(font.info(), "nhúng trong chương trình"));
             store.push((font.clone(), font.info().clone()));
         }
-        let has_preferred = store
-            .book()
-            .families()
-            .any(|(name, _)| name == PREFERRED.to_lowercase());
-        let family = if has_preferred {
-            PREFERRED
-        } else {
-            EMBEDDED_FAMILY
-        }
-        .to_owned();
+        let family = choose_family(store.book(), &[PREFERRED, EMBEDDED_FAMILY]).to_owned();
         Fonts {
             store,
             family,
@@ -99,6 +90,16 @@ impl Fonts {
     pub fn font(&self, index: usize) -> Option<Font> {
         self.store.font(index)
     }
+}
+
+/// The first family of `preferred` that the book holds (names compare
+/// without case, as the book keeps them).
+fn choose_family<'a>(book: &FontBook, preferred: &[&'a str]) -> &'a str {
+    preferred
+        .iter()
+        .find(|name| book.contains_family(&name.to_lowercase()))
+        .copied()
+        .unwrap_or(EMBEDDED_FAMILY)
 }
 
 /// The system's faces of one family, found with fontdb. Only their headers
@@ -132,5 +133,26 @@ fn report(info: &FontInfo, source: &str) -> FaceReport {
         family: info.family.clone(),
         style,
         source: source.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_installed_family_wins() {
+        let fonts = Fonts::new(&FontOptions::default());
+        let book = fonts.book();
+        assert_eq!(
+            choose_family(book, &["Times New Roman", "Liberation Serif"]),
+            "Liberation Serif"
+        );
+        assert_eq!(
+            choose_family(book, &["Liberation Serif", "Times New Roman"]),
+            "Liberation Serif"
+        );
+        assert_eq!(choose_family(book, &["No Such Face"]), EMBEDDED_FAMILY);
+        assert_eq!(fonts.faces().len(), 4);
     }
 }

@@ -45,13 +45,12 @@ fn parse_span(s: &[char], in_footnote: bool) -> Vec<Inline> {
             i += run;
             continue;
         }
-        if !in_footnote && s[i] == '^' && s.get(i + 1) == Some(&'[') {
-            if let Some(end) = find_closing_bracket(s, i + 2) {
-                flush(&mut text, &mut out);
-                out.push(Inline::Footnote(parse_span(&s[i + 2..end], true)));
-                i = end + 1;
-                continue;
-            }
+        let opens_note = !in_footnote && s[i] == '^' && s.get(i + 1) == Some(&'[');
+        if let Some(end) = opens_note.then(|| find_closing_bracket(s, i + 2)).flatten() {
+            flush(&mut text, &mut out);
+            out.push(Inline::Footnote(parse_span(&s[i + 2..end], true)));
+            i = end + 1;
+            continue;
         }
         if s[i] == '\n' {
             flush(&mut text, &mut out);

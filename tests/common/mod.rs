@@ -243,21 +243,19 @@ impl Probe {
         runs.sort_by(|a, b| (a.baseline, a.x).partial_cmp(&(b.baseline, b.x)).unwrap());
         let mut lines: Vec<Line> = Vec::new();
         for r in runs {
-            if let Some(last) = lines.last_mut() {
-                if (last.baseline - r.baseline).abs() < 0.6
-                    && r.x - last.right < gap
-                    && r.x >= last.x
-                {
-                    if r.x - last.right > 0.15 * r.size && !last.text.ends_with(' ') {
-                        last.text.push(' ');
-                    }
-                    last.text.push_str(&r.text);
-                    last.right = last.right.max(r.right());
-                    last.bold &= r.bold;
-                    last.italic &= r.italic;
-                    last.size = last.size.max(r.size);
-                    continue;
+            let joins = lines.last().is_some_and(|last| {
+                (last.baseline - r.baseline).abs() < 0.6 && r.x - last.right < gap && r.x >= last.x
+            });
+            if let (true, Some(last)) = (joins, lines.last_mut()) {
+                if r.x - last.right > 0.15 * r.size && !last.text.ends_with(' ') {
+                    last.text.push(' ');
                 }
+                last.text.push_str(&r.text);
+                last.right = last.right.max(r.right());
+                last.bold &= r.bold;
+                last.italic &= r.italic;
+                last.size = last.size.max(r.size);
+                continue;
             }
             lines.push(Line {
                 page,
