@@ -78,14 +78,25 @@ fn main() {
         },
     );
     report("warm, memo cache evicted (as a new plan)", &evicted);
-    let load_only = time(RUNS, || {}, || {
-        load::load_file(&sample).unwrap();
-    });
-    report("  of which loading the plan (JSON, checks, NFC)", &load_only);
+    let load_only = time(
+        RUNS,
+        || {},
+        || {
+            load::load_file(&sample).unwrap();
+        },
+    );
+    report(
+        "  of which loading the plan (JSON, checks, NFC)",
+        &load_only,
+    );
     let plan = load::load_file(&sample).unwrap();
-    let template_only = time(RUNS, || {}, || {
-        engine.typst_source(&plan).unwrap();
-    });
+    let template_only = time(
+        RUNS,
+        || {},
+        || {
+            engine.typst_source(&plan).unwrap();
+        },
+    );
     report("  of which the templates (Typst source)", &template_only);
     let compile_only = time(
         RUNS,
@@ -94,7 +105,10 @@ fn main() {
             engine.compile(&plan).unwrap();
         },
     );
-    report("  of which templates + typst layout, cache evicted", &compile_only);
+    report(
+        "  of which templates + typst layout, cache evicted",
+        &compile_only,
+    );
     let compiled = engine.compile(&plan).unwrap();
     let pdf_only = time(
         RUNS,

@@ -220,7 +220,9 @@ pub struct Section {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(untagged)]
 pub enum Units {
+    /// Một đơn vị
     One(String),
+    /// Danh sách đơn vị
     Many(Vec<String>),
 }
 
@@ -262,28 +264,46 @@ pub struct Task {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum TaskField {
+    /// Số thứ tự
     Index,
+    /// Nội dung
     Content,
+    /// Chủ trì
     Lead,
+    /// Phối hợp
     Support,
+    /// Thời gian thực hiện
     Deadline,
+    /// Sản phẩm
     Output,
+    /// Lãnh đạo phụ trách
     Leader,
+    /// Ghi chú
     Note,
 }
 
-/// Nhãn in trước các thông tin của nhiệm vụ.
+/// Nhãn in trước các thông tin của nhiệm vụ (thay cho nhãn mặc định).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct TaskLabels {
+    /// Mặc định "Chủ trì thực hiện".
+    #[schemars(title = "Nhãn chủ trì")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<String>,
+    /// Mặc định "Phối hợp thực hiện".
+    #[schemars(title = "Nhãn phối hợp")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support: Option<String>,
+    /// Mặc định "Thời gian thực hiện".
+    #[schemars(title = "Nhãn thời gian")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<String>,
+    /// Mặc định "Sản phẩm".
+    #[schemars(title = "Nhãn sản phẩm")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
+    /// Mặc định "Lãnh đạo phụ trách".
+    #[schemars(title = "Nhãn lãnh đạo phụ trách")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
 }
@@ -292,9 +312,13 @@ pub struct TaskLabels {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Align {
+    /// Căn trái
     Left,
+    /// Căn giữa
     Center,
+    /// Căn phải
     Right,
+    /// Căn đều hai bên
     Justify,
 }
 
@@ -310,11 +334,13 @@ pub enum Width {
     Percent(f64),
 }
 
-/// How a width is written in JSON.
+/// Độ rộng cột: một số (tỷ lệ phần rộng còn lại) hoặc "1.2cm", "12mm", "15%".
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum WidthSpec {
+    /// Tỷ lệ của phần rộng còn lại
     Share(f64),
+    /// Độ dài cố định hoặc phần trăm
     Text(String),
 }
 
@@ -379,6 +405,7 @@ impl JsonSchema for Width {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
+    /// Tiêu đề cột, in đậm ở dòng đầu bảng.
     #[schemars(title = "Tiêu đề cột")]
     pub title: String,
     #[schemars(title = "Độ rộng")]
@@ -393,15 +420,18 @@ pub struct Column {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
+    /// Tên bảng, in đậm căn giữa phía trên.
     #[schemars(title = "Tên bảng")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
+    /// Các cột, theo thứ tự từ trái sang phải.
     #[schemars(title = "Các cột")]
     pub columns: Vec<Column>,
     /// Các dòng tiêu đề thêm dưới dòng tên cột.
     #[schemars(title = "Dòng tiêu đề thêm")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header_rows: Vec<Vec<String>>,
+    /// Các dòng; mỗi ô là một đoạn văn.
     #[schemars(title = "Các dòng")]
     pub rows: Vec<Vec<String>>,
     /// Trang nằm ngang cho bảng rộng.
@@ -501,7 +531,9 @@ pub enum AuthorityPrefix {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(untagged)]
 pub enum Reference {
+    /// false: bỏ dòng "Kèm theo"; true: dòng mặc định
     Omit(bool),
+    /// Dòng "Kèm theo" tự viết
     Text(String),
 }
 
@@ -513,20 +545,26 @@ pub struct Appendix {
     #[schemars(title = "Nhãn")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// Tên phụ lục, chữ in hoa.
     #[schemars(title = "Tên phụ lục")]
     pub title: String,
+    /// Dòng in dưới tên phụ lục, căn giữa.
     #[schemars(title = "Dòng dưới tên")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
+    /// "(Kèm theo Kế hoạch số … ngày … của …)": bỏ trống để chương trình điền, một chuỗi để thay, false để bỏ.
     #[schemars(title = "Dòng kèm theo")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<Reference>,
+    /// In phụ lục trên trang nằm ngang.
     #[schemars(title = "Trang ngang")]
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub landscape: bool,
+    /// Nội dung trước các mục.
     #[schemars(title = "Nội dung")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub content: Vec<Block>,
+    /// Các mục của phụ lục, đánh số riêng.
     #[schemars(title = "Các mục")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,

@@ -246,3 +246,33 @@ fn r_pl_appendices_on_their_own_pages_numbered_apart() {
     let (w, h) = p.pages[one];
     assert!(w < h);
 }
+
+#[test]
+fn r_page_a_wide_body_table_takes_a_landscape_page_of_the_plan() {
+    let p = full();
+    let header = p
+        .all_lines()
+        .into_iter()
+        .find(|l| l.text.contains("Nội dung công việc"))
+        .expect("the wide table");
+    let (w, h) = p.pages[header.page];
+    assert!(w > h, "landscape");
+    // It stays part of the plan: its page is numbered on, centred on the wide page.
+    let number = p
+        .page_runs(header.page)
+        .find(|r| r.baseline < 20.0 * MM)
+        .expect("a page number");
+    assert_eq!(number.text, (header.page + 1).to_string());
+    assert!(close(
+        number.centre(),
+        (30.0 * MM + w - 15.0 * MM) / 2.0,
+        0.5
+    ));
+    let caption = p.line(header.page, "Bảng 2. Lịch kiểm tra");
+    assert!(
+        caption.bold && close(caption.centre(), (30.0 * MM + w - 15.0 * MM) / 2.0, 0.5),
+        "caption centred"
+    );
+    let (w, h) = p.pages[header.page + 1];
+    assert!(w < h, "portrait again after the table");
+}
