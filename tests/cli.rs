@@ -2,9 +2,10 @@
 
 mod common;
 
+use std::ffi::OsStr;
 use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 use common::{have_tool, pdf_text, root, sample};
 
@@ -21,25 +22,37 @@ fn tempdir(tag: &str) -> PathBuf {
     dir
 }
 
-#[test]
-fn render_writes_pdf_typst_source_and_png_pages() {
-    let dir = tempdir("render");
-    let out = kehoach()
-        .args(["render", "--no-system-fonts"])
-        .arg(sample("003"))
+/// `kehoach render PLAN -o PDF EXTRA…` with the embedded fonts only.
+fn render(plan: &Path, pdf: &Path, extra: &[&dyn AsRef<OsStr>]) -> Output {
+    let mut cmd = kehoach();
+    cmd.args(["render", "--no-system-fonts"])
+        .arg(plan)
         .arg("-o")
-        .arg(dir.join("p.pdf"))
-        .arg("--typ")
-        .arg(dir.join("p.typ"))
-        .arg("--png")
-        .arg(dir.join("png"))
-        .output()
-        .unwrap();
+        .arg(pdf);
+    for arg in extra {
+        cmd.arg(arg);
+    }
+    cmd.output().unwrap()
+}
+
+fn assert_success(out: &Output) {
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn render_writes_pdf_typst_source_and_png_pages() {
+    let dir = tempdir("render");
+    let (typ, png) = (dir.join("p.typ"), dir.join("png"));
+    let out = render(
+        &sample("003"),
+        &dir.join("p.pdf"),
+        &[&"--typ", &typ, &"--png", &png],
+    );
+    assert_success(&out);
     let pdf = std::fs::read(dir.join("p.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     let pages = lopdf::Document::load_mem(&pdf).unwrap().get_pages().len();
@@ -128,19 +141,8 @@ fn a_body_can_override_one_template() {
         closing.replace("Nơi nhận:", "Nơi nhận bản này:"),
     )
     .unwrap();
-    let out = kehoach()
-        .args(["render", "--no-system-fonts", "--templates"])
-        .arg(&dir)
-        .arg(sample("000"))
-        .arg("-o")
-        .arg(dir.join("p.pdf"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = render(&sample("000"), &dir.join("p.pdf"), &[&"--templates", &dir]);
+    assert_success(&out);
     assert!(pdf_text(&std::fs::read(dir.join("p.pdf")).unwrap()).contains("Nơi nhận bản này:"));
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -149,14 +151,7 @@ fn a_body_can_override_one_template() {
 fn a_broken_template_is_shown_with_its_line() {
     let dir = tempdir("broken");
     std::fs::write(dir.join("header.typ"), "#let x = (\n").unwrap();
-    let out = kehoach()
-        .args(["render", "--no-system-fonts", "--templates"])
-        .arg(&dir)
-        .arg(sample("000"))
-        .arg("-o")
-        .arg(dir.join("p.pdf"))
-        .output()
-        .unwrap();
+    let out = render(&sample("000"), &dir.join("p.pdf"), &[&"--templates", &dir]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(stderr.contains("mẫu header.typ, dòng 1"), "{stderr}");
@@ -173,13 +168,7 @@ fn external_tools_accept_the_pdf() {
     }
     let dir = tempdir("tools");
     let pdf = dir.join("p.pdf");
-    let status = kehoach()
-        .args(["render", "--no-system-fonts", "-o"])
-        .arg(&pdf)
-        .arg(sample("004"))
-        .status()
-        .unwrap();
-    assert!(status.success());
+    assert_success(&render(&sample("004"), &pdf, &[]));
     let check = Command::new("qpdf")
         .arg("--check")
         .arg(&pdf)
