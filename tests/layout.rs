@@ -364,6 +364,14 @@ fn r_muc_khoan_diem_numbering_in_both_styles() {
 }
 
 #[test]
+fn r_diem_number_runs_into_a_task() {
+    // Seed 002: an untitled điểm that holds a task opens its first paragraph.
+    let probe = Probe::new(&compile(&sample("002")));
+    let line = probe.line(0, "a) Tổ chức quán triệt");
+    assert!(line.text.starts_with("a) Tổ chức quán triệt") && !line.bold);
+}
+
+#[test]
 fn r_khoan_untitled_number_is_upright_and_runs_in() {
     let probe = Probe::new(&compile(&sample("003")));
     let runs: Vec<_> = probe
