@@ -13,6 +13,8 @@
 //! 5. [`compile`] — Typst in-process, with [`fonts`] loaded once;
 //! 6. [`export`] — PDF and PNG.
 //!
+//! Beside the pipeline, [`rollover`] moves last year's plan on to this year.
+//!
 //! ```no_run
 //! use kehoach::{Engine, FontOptions, Templates, export, load};
 //! let engine = Engine::new(&FontOptions::default(), Templates::embedded());
@@ -31,6 +33,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod normalize;
+pub mod rollover;
 pub mod schema;
 pub mod template;
 pub mod view;

@@ -2,6 +2,7 @@
 
 mod fonts;
 mod render;
+mod rollover;
 mod schema;
 
 use std::path::PathBuf;
@@ -21,6 +22,8 @@ struct Cli {
 enum Command {
     /// Dàn trang một kế hoạch (JSON) thành PDF.
     Render(render::RenderArgs),
+    /// Tạo kế hoạch năm mới từ kế hoạch năm cũ, kèm báo cáo rà soát.
+    Rollover(rollover::RolloverArgs),
     /// Cho biết phông chữ nào sẽ được dùng.
     Fonts(EngineArgs),
     /// In JSON Schema của dữ liệu kế hoạch.
@@ -59,6 +62,7 @@ pub fn run() -> i32 {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Render(args) => render::run(&args),
+        Command::Rollover(args) => rollover::run(&args),
         Command::Fonts(args) => fonts::run(&args),
         Command::Schema => schema::run(),
     };

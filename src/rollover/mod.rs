@@ -1,0 +1,402 @@
+//! Rollover: last year's plan → this year's, the mechanical part done
+//! exactly and everything else pointed out.
+//!
+//! The plan's year moves on, its number and date are cleared for the văn
+//! thư, and every text field goes through [`text::roll_text`]. A roll over
+//! several years is that many one-year steps, so 2025 → 2026 → 2027 and
+//! 2025 → 2027 give the same plan by construction.
+
+pub mod report;
+pub mod text;
+
+use serde_json::Value;
+
+use crate::date::PlanDate;
+use crate::format;
+use crate::markup::plain_text;
+use crate::model::{Numbering, Plan};
+pub use text::{Flag, FlagKind};
+
+/// One change, where it is and what it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub at: Place,
+    pub before: String,
+    pub after: String,
+}
+
+/// One flag, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flagged {
+    pub at: Place,
+    pub flag: Flag,
+}
+
+/// A place in a plan: the JSON path, and the section it belongs to as a
+/// reader numbers it (`III.1.1 Đợt thi đua thứ nhất:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub path: String,
+    pub section: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rollover {
+    pub from: i32,
+    pub to: i32,
+    pub plan: Plan,
+    pub changes: Vec<Change>,
+    pub flags: Vec<Flagged>,
+}
+
+/// Fields that are not prose and never change with the year.
+const FIXED: &[&str] = &[
+    "issuer",
+    "symbol",
+    "place",
+    "date",
+    "year",
+    "number",
+    "signer",
+    "archive",
+    "urgency",
+    "numbering",
+    "marker",
+    "field",
+    "align",
+    "width",
+    "task_order",
+    "landscape",
+];
+
+/// The plan's own year: `year`, or the year of its date.
+pub fn plan_year(plan: &Plan) -> Option<i32> {
+    plan.year.or_else(|| {
+        plan.date
+            .as_deref()
+            .and_then(|d| PlanDate::parse(d).ok())
+            .map(|d| d.year)
+    })
+}
+
+/// Moves a plan on to year `to` (after its own year).
+pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, String> {
+    let from = plan_year(plan).ok_or("kế hoạch không có năm (\"year\" hoặc \"date\")")?;
+    if to <= from {
+        return Err(format!("năm mới ({to}) phải sau năm của kế hoạch ({from})"));
+    }
+    let original = serde_json::to_value(plan).expect("a plan serialises");
+    let mut value = original.clone();
+    let mut flags: Vec<Flagged> = Vec::new();
+    for year in from..to {
+        roll_strings(&mut value, year, &mut String::new(), &mut |path, flag| {
+            let at = place(plan, path);
+            let known = flags
+                .iter()
+                .any(|f| f.at == at && f.flag.kind == flag.kind && f.flag.text == flag.text);
+            if !known {
+                flags.push(Flagged { at, flag });
+            }
+        });
+    }
+    let mut changes = Vec::new();
+    diff_strings(
+        &original,
+        &value,
+        &mut String::new(),
+        &mut |path, before, after| {
+            changes.extend(
+                changed_spans(before, after)
+                    .into_iter()
+                    .map(|(b, a)| Change {
+                        at: place(plan, path),
+                        before: b,
+                        after: a,
+                    }),
+            );
+        },
+    );
+    let mut new: Plan = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    let header = header_changes(plan, &mut new, to);
+    changes.splice(0..0, header);
+    if plan.signer.name.is_none() {
+        flags.push(Flagged {
+            at: Place {
+                path: "signer.name".into(),
+                section: "Người ký".into(),
+            },
+            flag: Flag {
+                kind: FlagKind::SignerUnknown,
+                text: "(không có họ tên)".into(),
+            },
+        });
+    }
+    Ok(Rollover {
+        from,
+        to,
+        plan: new,
+        changes,
+        flags,
+    })
+}
+
+/// Year on, number and date cleared for the văn thư (only the year kept).
+fn header_changes(old: &Plan, new: &mut Plan, to: i32) -> Vec<Change> {
+    let at = |path: &str| Place {
+        path: path.into(),
+        section: "Phần đầu".into(),
+    };
+    let show = |v: Option<String>| v.unwrap_or_else(|| "(để trống)".into());
+    let mut changes = vec![Change {
+        at: at("year"),
+        before: show(plan_year(old).map(|y| y.to_string())),
+        after: to.to_string(),
+    }];
+    new.year = Some(to);
+    if old.number.is_some() {
+        changes.push(Change {
+            at: at("number"),
+            before: show(old.number.map(format::pad_number)),
+            after: show(None),
+        });
+        new.number = None;
+    }
+    let date = to.to_string();
+    if old.date.as_deref() != Some(date.as_str()) {
+        changes.push(Change {
+            at: at("date"),
+            before: show(old.date.clone()),
+            after: date.clone(),
+        });
+        new.date = Some(date);
+    }
+    changes
+}
+
+/// Applies the one-year rules to every prose string, in document order.
+fn roll_strings(value: &mut Value, from: i32, path: &mut String, flag: &mut dyn FnMut(&str, Flag)) {
+    match value {
+        Value::String(s) => {
+            let rolled = text::roll_text(s, from);
+            for f in rolled.flags {
+                flag(path, f);
+            }
+            *s = rolled.text;
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                roll_strings(item, from, path, flag);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map.iter_mut() {
+                if FIXED.contains(&key.as_str()) {
+                    continue;
+                }
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                roll_strings(item, from, path, flag);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Calls `found` for every string that differs between two values of the
+/// same shape.
+fn diff_strings(a: &Value, b: &Value, path: &mut String, found: &mut dyn FnMut(&str, &str, &str)) {
+    match (a, b) {
+        (Value::String(x), Value::String(y)) if x != y => found(path, x, y),
+        (Value::Array(xs), Value::Array(ys)) => {
+            for (i, (x, y)) in xs.iter().zip(ys).enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                diff_strings(x, y, path, found);
+                path.truncate(len);
+            }
+        }
+        (Value::Object(xs), Value::Object(ys)) => {
+            for (key, x) in xs {
+                let Some(y) = ys.get(key) else { continue };
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                diff_strings(x, y, path, found);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The changed stretches of a string, word by word (a longest common
+/// subsequence), each with up to three unchanged words around it.
+fn changed_spans(before: &str, after: &str) -> Vec<(String, String)> {
+    let a: Vec<&str> = before.split(' ').collect();
+    let b: Vec<&str> = after.split(' ').collect();
+    // lcs[i][j]: the common subsequence length of a[i..] and b[j..].
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    // Walk the table, marking which words of each side are kept.
+    let (mut keep_a, mut keep_b) = (vec![false; a.len()], vec![false; b.len()]);
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            (keep_a[i], keep_b[j]) = (true, true);
+            (i, j) = (i + 1, j + 1);
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    // Pair up the runs of changed words in order; add context.
+    let runs = |keep: &[bool]| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < keep.len() {
+            if keep[k] {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < keep.len() && !keep[k] {
+                k += 1;
+            }
+            out.push((start, k));
+        }
+        out
+    };
+    let show = |words: &[&str], (s, e): (usize, usize)| {
+        words[s.saturating_sub(3)..(e + 3).min(words.len())].join(" ")
+    };
+    // Runs a few words apart are one change to a reader.
+    let mut pairs: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    for (ra, rb) in runs(&keep_a).into_iter().zip(runs(&keep_b)) {
+        match pairs.last_mut() {
+            Some((pa, pb)) if ra.0 <= pa.1 + 3 && rb.0 <= pb.1 + 3 => {
+                (pa.1, pb.1) = (ra.1, rb.1);
+            }
+            _ => pairs.push((ra, rb)),
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|(ra, rb)| (show(&a, ra), show(&b, rb)))
+        .collect()
+}
+
+/// The reader's name for the section a JSON path lies in.
+fn place(plan: &Plan, path: &str) -> Place {
+    let style = plan.numbering.unwrap_or_default();
+    let mut numbers: Vec<u32> = Vec::new();
+    let mut section = None;
+    let mut sections = &plan.sections;
+    let mut label = String::new();
+    let mut rest = path;
+    if let Some(tail) = path.strip_prefix("appendices[") {
+        let (i, tail) = tail.split_once(']').unwrap_or(("0", ""));
+        let i: usize = i.parse().unwrap_or(0);
+        if let Some(a) = plan.appendices.get(i) {
+            label = a
+                .label
+                .clone()
+                .unwrap_or_else(|| format!("Phụ lục {}", format::roman(i as u32 + 1)));
+            sections = &a.sections;
+        }
+        rest = tail.trim_start_matches('.');
+    }
+    while let Some(tail) = rest.strip_prefix("sections[") {
+        let (i, tail) = tail.split_once(']').unwrap_or(("0", ""));
+        let i: usize = i.parse().unwrap_or(0);
+        let Some(s) = sections.get(i) else { break };
+        numbers.push(i as u32 + 1);
+        section = Some(s);
+        sections = &s.sections;
+        rest = tail.trim_start_matches('.');
+    }
+    let top = |name: &str| {
+        if label.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{label}, {name}")
+        }
+    };
+    let name = match section {
+        Some(s) => {
+            let number = match &s.number {
+                // A kept number replaces the part its style would print.
+                Some(kept) if style == Numbering::Decimal && numbers.len() > 1 => {
+                    format!(
+                        "{}.{}",
+                        format::roman(numbers[0]),
+                        kept.trim_end_matches('.')
+                    )
+                }
+                Some(kept) => {
+                    let parent = dotted(style, &numbers[..numbers.len() - 1]);
+                    format!("{parent}.{}", kept.trim_end_matches(['.', ')']))
+                }
+                None => dotted(style, &numbers),
+            };
+            let title = s.title.as_deref().map(plain_text).unwrap_or_default();
+            let title = match title.char_indices().nth(60) {
+                Some((cut, _)) => format!("{}…", &title[..cut]),
+                None => title,
+            };
+            top(format!("Mục {number} {title}").trim())
+        }
+        None => match path.split(['.', '[']).next().unwrap_or_default() {
+            "title" => "Trích yếu".into(),
+            "subtitle" => "Dòng dưới trích yếu".into(),
+            "preamble" => "Phần mở đầu".into(),
+            "bases" => "Căn cứ".into(),
+            "closing" => "Phần kết".into(),
+            "recipients" => "Nơi nhận".into(),
+            "appendices" => top("phần đầu"),
+            other => other.to_owned(),
+        },
+    };
+    Place {
+        path: path.to_owned(),
+        section: name,
+    }
+}
+
+/// `III.1.1` (decimal) or `II.1.a` (letter) — a section's full number.
+fn dotted(style: Numbering, numbers: &[u32]) -> String {
+    let Some((first, _)) = numbers.split_first() else {
+        return String::new();
+    };
+    let mut parts = vec![format::roman(*first)];
+    match style {
+        Numbering::Decimal if numbers.len() > 1 => {
+            parts.push(format::section_number(style, numbers))
+        }
+        _ => {
+            parts.extend((2..=numbers.len()).map(|d| format::section_number(style, &numbers[..d])))
+        }
+    }
+    parts
+        .iter()
+        .map(|p| p.trim_end_matches(['.', ')']))
+        .collect::<Vec<_>>()
+        .join(".")
+}

@@ -1,0 +1,131 @@
+//! The review report of a rollover, in Vietnamese: every change with its
+//! place and before → after, every flag with its reason, and the counts.
+//! Markdown for a file; a coloured listing for a terminal.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::{FlagKind, Rollover};
+
+/// The Markdown report of one plan (`name` is its file).
+pub fn markdown(name: &str, r: &Rollover) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## {name}: năm {} → năm {}\n", r.from, r.to);
+    let _ = writeln!(out, "### Đã thay đổi ({})\n", r.changes.len());
+    if r.changes.is_empty() {
+        out.push_str("Không có thay đổi nào trong nội dung.\n\n");
+    } else {
+        out.push_str("| # | Vị trí | Trường | Trước | Sau |\n|---|---|---|---|---|\n");
+        for (i, c) in r.changes.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "| {} | {} | `{}` | {} | {} |",
+                i + 1,
+                cell(&c.at.section),
+                c.at.path,
+                cell(&c.before),
+                cell(&c.after)
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "### Cần người soạn kiểm tra ({})\n", r.flags.len());
+    if r.flags.is_empty() {
+        out.push_str("Không có.\n\n");
+    } else {
+        out.push_str("| # | Vị trí | Trường | Nội dung | Lý do |\n|---|---|---|---|---|\n");
+        for (i, f) in r.flags.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "| {} | {} | `{}` | {} | {} |",
+                i + 1,
+                cell(&f.at.section),
+                f.at.path,
+                cell(&f.flag.text),
+                f.flag.kind.reason()
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "### Tổng kết\n\n{}\n", summary(r));
+    out
+}
+
+/// The whole report of a run over one or more plans.
+pub fn document(parts: &[(String, &Rollover)]) -> String {
+    let mut out = String::from("# Rà soát kế hoạch chuyển sang năm mới\n\n");
+    out.push_str(
+        "Chương trình đã tự chuyển năm, ngày, thời hạn và số năm kỷ niệm; các văn bản căn cứ, \
+         sự kiện một lần và những chỗ không chắc chắn được giữ nguyên và liệt kê dưới đây để người \
+         soạn quyết định. Số và ngày ban hành để trống cho văn thư.\n\n",
+    );
+    for (name, r) in parts {
+        out.push_str(&markdown(name, r));
+    }
+    out
+}
+
+/// `12 thay đổi; 5 điểm cần kiểm tra: 2 căn cứ năm cũ, …`
+pub fn summary(r: &Rollover) -> String {
+    let mut by_kind: BTreeMap<FlagKind, usize> = BTreeMap::new();
+    for f in &r.flags {
+        *by_kind.entry(f.flag.kind).or_default() += 1;
+    }
+    let kinds: Vec<String> = by_kind
+        .iter()
+        .map(|(k, n)| format!("{n} {}", short(*k)))
+        .collect();
+    let mut s = format!(
+        "{} thay đổi; {} điểm cần kiểm tra",
+        r.changes.len(),
+        r.flags.len()
+    );
+    if !kinds.is_empty() {
+        let _ = write!(s, " ({})", kinds.join(", "));
+    }
+    s.push('.');
+    s
+}
+
+fn short(kind: FlagKind) -> &'static str {
+    match kind {
+        FlagKind::OldCitation => "căn cứ năm cũ",
+        FlagKind::AnniversaryWithoutBase => "kỷ niệm không có mốc gốc",
+        FlagKind::AnniversaryMismatch => "kỷ niệm sai số năm",
+        FlagKind::OneOffEvent => "sự kiện một lần",
+        FlagKind::UnclearYear => "chỗ không rõ",
+        FlagKind::LaterYear => "năm sau năm kế hoạch",
+        FlagKind::ImpossibleDate => "ngày không có thật",
+        FlagKind::SignerUnknown => "người ký chưa rõ",
+    }
+}
+
+/// A coloured listing for a terminal: removed words red, added green.
+pub fn terminal(name: &str, r: &Rollover) -> String {
+    const RED: &str = "\x1b[31m";
+    const GREEN: &str = "\x1b[32m";
+    const YELLOW: &str = "\x1b[33m";
+    const BOLD: &str = "\x1b[1m";
+    const RESET: &str = "\x1b[0m";
+    let mut out = format!("{BOLD}{name}: năm {} → năm {}{RESET}\n", r.from, r.to);
+    for c in &r.changes {
+        let _ = writeln!(out, "{BOLD}{}{RESET} ({})", c.at.section, c.at.path);
+        let _ = writeln!(out, "  {RED}- {}{RESET}", c.before);
+        let _ = writeln!(out, "  {GREEN}+ {}{RESET}", c.after);
+    }
+    for f in &r.flags {
+        let _ = writeln!(
+            out,
+            "{YELLOW}! {}{RESET} ({}): {}",
+            f.at.section, f.at.path, f.flag.text
+        );
+        let _ = writeln!(out, "    {}", f.flag.kind.reason());
+    }
+    let _ = writeln!(out, "{BOLD}{}{RESET}", summary(r));
+    out
+}
+
+/// Text in a Markdown table cell: no pipes or line breaks.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}

@@ -1,0 +1,482 @@
+//! The rules that move one string of a plan from its year to the next.
+//!
+//! A string is cut into spans, most specific rule first: anniversaries
+//! (recomputed from their base date), citations of issued documents and
+//! year ranges (kept whole), then dates, month/quarter–year pairs and
+//! `năm YYYY` mentions of the plan's own year (moved on). Anything about the
+//! old year that no rule is sure of is flagged and left as it is: a wrong
+//! silent change is the worst outcome.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::date::days_in_month;
+
+/// One replaced piece of a string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub before: String,
+    pub after: String,
+}
+
+/// Something a person must decide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flag {
+    pub kind: FlagKind,
+    /// The words the flag is about, as they stand in the text.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FlagKind {
+    /// A document issued in the old year is cited (a căn cứ to replace).
+    OldCitation,
+    /// An anniversary with no base date: its count cannot be recomputed.
+    AnniversaryWithoutBase,
+    /// An anniversary whose count does not match its dates.
+    AnniversaryMismatch,
+    /// A one-off event of the old year (a congress, an election).
+    OneOffEvent,
+    /// The old year in a role no rule recognises.
+    UnclearYear,
+    /// A year after the plan's own: a target or a next-year mention.
+    LaterYear,
+    /// A date that does not exist in the new year (29/2).
+    ImpossibleDate,
+    /// The plan does not say who signs this year.
+    SignerUnknown,
+}
+
+impl FlagKind {
+    /// The reason, for the review report.
+    pub fn reason(self) -> &'static str {
+        match self {
+            FlagKind::OldCitation => {
+                "căn cứ là văn bản ban hành năm cũ: kế hoạch mới phải dẫn văn bản của năm nay"
+            }
+            FlagKind::AnniversaryWithoutBase => {
+                "ngày kỷ niệm không ghi mốc gốc (ngày/tháng/năm bắt đầu): không tự tính lại số năm"
+            }
+            FlagKind::AnniversaryMismatch => {
+                "số năm kỷ niệm không khớp với các mốc ngày ghi trong ngoặc: giữ nguyên để người soạn sửa"
+            }
+            FlagKind::OneOffEvent => {
+                "sự kiện diễn ra một lần (đại hội, bầu cử): kiểm tra còn đúng với năm nay"
+            }
+            FlagKind::UnclearYear => {
+                "năm cũ xuất hiện ở chỗ không rõ nghĩa: giữ nguyên, cần người soạn quyết định"
+            }
+            FlagKind::LaterYear => {
+                "năm sau năm kế hoạch (mục tiêu hay mốc năm sau?): giữ nguyên, cần kiểm tra"
+            }
+            FlagKind::ImpossibleDate => "ngày này không có trong năm mới: giữ nguyên, cần sửa tay",
+            FlagKind::SignerUnknown => {
+                "kế hoạch không ghi họ tên người ký: cần ghi người ký năm nay"
+            }
+        }
+    }
+}
+
+/// The result of moving one string on by one year.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Rolled {
+    pub text: String,
+    pub edits: Vec<Edit>,
+    pub flags: Vec<Flag>,
+}
+
+/// `95 năm Ngày thành lập … (03/2/1930-30/2/2025)`.
+static ANNIVERSARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?P<count>\d{1,4})(?P<mid>\s+năm\s+[^()]{1,200}?\s*)\((?P<base>\d{1,2}/\d{1,2}/(?P<by>\d{4}))\s*(?P<dash>[-–])\s*(?P<endday>\d{1,2}/\d{1,2}/)(?P<ey>\d{4})\)",
+    )
+    .unwrap()
+});
+
+/// `kỷ niệm 81 năm` with no base date after it.
+static BARE_ANNIVERSARY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)kỷ niệm\s+\d{1,4}\s+năm").unwrap());
+
+/// `Quyết định số 644/QĐ-BTP ngày 25/02/2025 của … về …` (or without `số`
+/// when a symbol follows: `Quyết định 626/QĐ-BTP`) up to the end of
+/// its clause: a `;`, a `.`, or a comma that opens a new clause (followed by
+/// a capital: `…, Sở Tư pháp triển khai`), while a comma inside the cited
+/// title (`về công tác thi đua, khen thưởng năm 2025`) does not end it.
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Công văn|Hướng dẫn|Chương trình(?: hành động)?|Kết luận|Thông báo|Báo cáo|Luật|Đề án|Quy chế|Quy định)\s+(?:số\s+[0-9][\w/\-]*|[0-9]+[\w\-]*/[\w/\-]+)(?:[^;.,]|,\s*(?:\p{Ll}|\d))*",
+    )
+    .unwrap()
+});
+
+/// A date inside a citation: `ngày 25/02/2025` or `ngày 25 tháng 02 năm 2025`.
+static CITATION_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"ngày\s+\d{1,2}(?:/\d{1,2}/|\s+tháng\s+\d{1,2}\s+năm\s+)(?P<y>\d{4})").unwrap()
+});
+
+/// `2021-2025`, `2026 - 2030`.
+static RANGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{4}\s*[-–]\s*\d{4}\b").unwrap());
+
+/// A congress or an election named in the text.
+static ONE_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:Đại hội[^;.,]{0,150}?lần thứ [IVXLCDM]+|[Bb]ầu cử [^;.,]{0,80}?khóa [IVXLCDM]+)",
+    )
+    .unwrap()
+});
+
+/// Any year-like number, to be classified by what stands around it.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{4}\b").unwrap());
+
+/// Moves the plan's own year `from` on to `from + 1` in `text`.
+pub fn roll_text(text: &str, from: i32) -> Rolled {
+    let to = from + 1;
+    let mut out = Rolled::default();
+    // Byte ranges already decided, in order.
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut replacements: Vec<(usize, usize, String)> = Vec::new();
+    let free =
+        |taken: &[(usize, usize)], s: usize, e: usize| taken.iter().all(|&(a, b)| e <= a || s >= b);
+
+    for m in ANNIVERSARY.captures_iter(text) {
+        let whole = m.get(0).unwrap();
+        let (count, by, ey): (i32, i32, i32) = (
+            m["count"].parse().unwrap_or(-1),
+            m["by"].parse().unwrap_or(0),
+            m["ey"].parse().unwrap_or(0),
+        );
+        taken.push((whole.start(), whole.end()));
+        if ey != from {
+            continue;
+        }
+        if count != ey - by {
+            out.flags.push(Flag {
+                kind: FlagKind::AnniversaryMismatch,
+                text: whole.as_str().to_owned(),
+            });
+            continue;
+        }
+        let after = format!(
+            "{}{}({} {} {}{})",
+            to - by,
+            &m["mid"],
+            &m["base"],
+            &m["dash"],
+            &m["endday"],
+            to
+        );
+        replacements.push((whole.start(), whole.end(), after));
+    }
+
+    for m in BARE_ANNIVERSARY.find_iter(text) {
+        if free(&taken, m.start(), m.end()) {
+            out.flags.push(Flag {
+                kind: FlagKind::AnniversaryWithoutBase,
+                text: m.as_str().to_owned(),
+            });
+        }
+    }
+
+    for m in CITATION.find_iter(text) {
+        if !free(&taken, m.start(), m.end()) {
+            continue;
+        }
+        taken.push((m.start(), m.end()));
+        let year = CITATION_DATE
+            .captures(m.as_str())
+            .and_then(|c| c["y"].parse::<i32>().ok());
+        if year.is_some_and(|y| y >= from) {
+            out.flags.push(Flag {
+                kind: FlagKind::OldCitation,
+                text: m.as_str().trim_end().to_owned(),
+            });
+        }
+    }
+
+    for m in RANGE.find_iter(text) {
+        if free(&taken, m.start(), m.end()) {
+            taken.push((m.start(), m.end()));
+        }
+    }
+
+    for m in ONE_OFF.find_iter(text) {
+        if free(&taken, m.start(), m.end()) {
+            out.flags.push(Flag {
+                kind: FlagKind::OneOffEvent,
+                text: m.as_str().to_owned(),
+            });
+        }
+    }
+
+    for m in YEAR.find_iter(text) {
+        if !free(&taken, m.start(), m.end()) {
+            continue;
+        }
+        let year: i32 = m.as_str().parse().unwrap_or(0);
+        if year == to {
+            out.flags.push(Flag {
+                kind: FlagKind::LaterYear,
+                text: context(text, m.start(), m.end()),
+            });
+            continue;
+        }
+        if year != from {
+            continue;
+        }
+        match year_role(text, m.start()) {
+            Role::Date { start, day, month } if day > days_in_month(to, month) => {
+                out.flags.push(Flag {
+                    kind: FlagKind::ImpossibleDate,
+                    text: text[start..m.end()].to_owned(),
+                });
+            }
+            Role::Date { .. } | Role::MonthOrQuarter | Role::YearWord => {
+                replacements.push((m.start(), m.end(), to.to_string()));
+            }
+            Role::Unknown => {
+                out.flags.push(Flag {
+                    kind: FlagKind::UnclearYear,
+                    text: context(text, m.start(), m.end()),
+                });
+            }
+        }
+    }
+
+    replacements.sort_by_key(|r| r.0);
+    let mut result = String::with_capacity(text.len());
+    let mut at = 0;
+    for (start, end, after) in replacements {
+        result.push_str(&text[at..start]);
+        let before_ctx = context(text, start, end);
+        result.push_str(&after);
+        let after_ctx = before_ctx.replacen(&text[start..end], &after, 1);
+        out.edits.push(Edit {
+            before: before_ctx,
+            after: after_ctx,
+        });
+        at = end;
+    }
+    result.push_str(&text[at..]);
+    out.text = result;
+    out
+}
+
+enum Role {
+    /// `30/6/2025`
+    Date {
+        start: usize,
+        day: u32,
+        month: u32,
+    },
+    /// `04/2025`, `Quý II/2025`
+    MonthOrQuarter,
+    /// `năm 2025`
+    YearWord,
+    Unknown,
+}
+
+/// What the four digits at `at` are, judged by what precedes them.
+fn year_role(text: &str, at: usize) -> Role {
+    static DATE_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/$").unwrap());
+    static MONTH_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:\b\d{1,2}|\b[IVX]{1,4})/$").unwrap());
+    static YEAR_WORD_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bnăm\s+$").unwrap());
+    let head = &text[..at];
+    if let Some(c) = DATE_BEFORE.captures(head) {
+        let day = c[1].parse().unwrap_or(0);
+        let month = c[2].parse().unwrap_or(0);
+        if (1..=12).contains(&month) && day >= 1 {
+            return Role::Date {
+                start: c.get(0).unwrap().start(),
+                day,
+                month,
+            };
+        }
+        return Role::Unknown;
+    }
+    if MONTH_BEFORE.is_match(head) {
+        return Role::MonthOrQuarter;
+    }
+    if YEAR_WORD_BEFORE.is_match(head) {
+        return Role::YearWord;
+    }
+    Role::Unknown
+}
+
+/// A few words around a match, for the report.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let before = text[..start]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| *c == ' ')
+        .nth(3)
+        .map_or(0, |(i, _)| i + 1);
+    let after = text[end..]
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .nth(3)
+        .map_or(text.len(), |(i, _)| end + i);
+    text[before..after].trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rolled(text: &str) -> String {
+        roll_text(text, 2025).text
+    }
+
+    fn flags(text: &str) -> Vec<FlagKind> {
+        roll_text(text, 2025)
+            .flags
+            .into_iter()
+            .map(|f| f.kind)
+            .collect()
+    }
+
+    #[test]
+    fn anniversaries_keep_their_dash() {
+        assert_eq!(
+            rolled("Kỷ niệm 80 năm Ngày truyền thống ngành Tư pháp (28/8/1945 – 28/8/2025)"),
+            "Kỷ niệm 81 năm Ngày truyền thống ngành Tư pháp (28/8/1945 – 28/8/2026)"
+        );
+    }
+
+    #[test]
+    fn anniversaries_are_recomputed_from_their_base_date() {
+        // Seed 003 → seed 004.
+        assert_eq!(
+            rolled("kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/2/1930-30/2/2025);"),
+            "kỷ niệm 96 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/2/1930 - 30/2/2026);"
+        );
+        assert_eq!(
+            rolled("kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890-19/5/2025)"),
+            "kỷ niệm 136 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2026)"
+        );
+        assert_eq!(
+            rolled(
+                "kỷ niệm 77 năm Ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi thi đua ái quốc (11/6/1948-11/6/2025)"
+            ),
+            "kỷ niệm 78 năm Ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi thi đua ái quốc (11/6/1948 - 11/6/2026)"
+        );
+    }
+
+    #[test]
+    fn an_anniversary_without_its_base_is_flagged_not_guessed() {
+        let text = "chào mừng kỷ niệm 80 năm Ngày truyền thống ngành Tư pháp Việt Nam;";
+        assert_eq!(rolled(text), text);
+        assert_eq!(flags(text), [FlagKind::AnniversaryWithoutBase]);
+    }
+
+    #[test]
+    fn a_wrong_anniversary_count_is_flagged_not_changed() {
+        let text = "kỷ niệm 94 năm Ngày thành lập Đảng (03/2/1930-03/2/2025)";
+        assert_eq!(rolled(text), text);
+        assert_eq!(flags(text), [FlagKind::AnniversaryMismatch]);
+    }
+
+    #[test]
+    fn the_plan_year_and_its_deadlines_move_on() {
+        assert_eq!(
+            rolled("Thời gian từ đầu năm đến ngày 30/6/2025, lập thành tích"),
+            "Thời gian từ đầu năm đến ngày 30/6/2026, lập thành tích"
+        );
+        assert_eq!(
+            rolled("Thời gian từ ngày 01/7/2025 đến kết thúc năm 2025"),
+            "Thời gian từ ngày 01/7/2026 đến kết thúc năm 2026"
+        );
+        assert_eq!(
+            rolled("sơ kết 6 tháng đầu năm 2025"),
+            "sơ kết 6 tháng đầu năm 2026"
+        );
+        assert_eq!(
+            rolled("Hoàn thành trong tháng 04/2025 và thường xuyên"),
+            "Hoàn thành trong tháng 04/2026 và thường xuyên"
+        );
+        assert_eq!(rolled("Quý II/2025"), "Quý II/2026");
+        assert_eq!(
+            rolled("6 tháng (trước ngày 05/6), năm (trước ngày 15/11)"),
+            "6 tháng (trước ngày 05/6), năm (trước ngày 15/11)"
+        );
+    }
+
+    #[test]
+    fn ranges_terms_history_and_ordinals_are_left_alone() {
+        for text in [
+            "giai đoạn 2021-2025",
+            "giai đoạn 2023-2030",
+            "nhiệm kỳ 2025-2030",
+            "nhiệm kỳ 2026 - 2031",
+            "ngày 02/9/1945",
+            "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng",
+            "chỉ tiêu 100% văn bản, 2.025 hồ sơ",
+            "Nghị quyết số 57-NQ/TW ngày 22/12/2024",
+            "phấn đấu đến hết năm 2030",
+        ] {
+            assert_eq!(rolled(text), text);
+        }
+    }
+
+    #[test]
+    fn citations_are_kept_and_flagged() {
+        let text = "Thực hiện Kế hoạch số 01/KH-UBND ngày 02/01/2025 của UBND tỉnh về công tác thi đua, khen thưởng năm 2025; Quyết định số 644/QĐ-BTP ngày 25/02/2025 của Bộ trưởng Bộ Tư pháp về việc ban hành Kế hoạch phát động phong trào thi đua ngành Tư pháp năm 2025, Sở Tư pháp tỉnh Lạng Sơn triển khai";
+        let r = roll_text(text, 2025);
+        assert_eq!(r.text, text, "a citation is never edited");
+        let cited: Vec<&str> = r
+            .flags
+            .iter()
+            .filter(|f| f.kind == FlagKind::OldCitation)
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(cited.len(), 2);
+        assert!(cited[0].starts_with("Kế hoạch số 01/KH-UBND ngày 02/01/2025"));
+        assert!(cited[1].starts_with("Quyết định số 644/QĐ-BTP ngày 25/02/2025"));
+        // Without "số", a symbol still makes a citation: its date stays.
+        let bare = "theo Quyết định 626/QĐ-BTP ngày 20/02/2025 của Bộ trưởng";
+        assert_eq!(rolled(bare), bare);
+        assert_eq!(flags(bare), [FlagKind::OldCitation]);
+        // An older, standing document is cited as it is, without a flag.
+        assert!(flags("theo Quyết định số 1574/QĐ-BTP ngày 11/7/2019 của Bộ trưởng").is_empty());
+    }
+
+    #[test]
+    fn one_off_events_are_flagged() {
+        let text = "Đại hội Thi đua yêu nước ngành Tư pháp, tiến tới Đại hội Thi đua yêu nước toàn quốc lần thứ XI";
+        assert_eq!(rolled(text), text);
+        assert_eq!(flags(text), [FlagKind::OneOffEvent]);
+        assert_eq!(
+            flags("bầu cử Quốc hội khóa XVI và Hội đồng nhân dân các cấp"),
+            [FlagKind::OneOffEvent]
+        );
+    }
+
+    #[test]
+    fn unclear_and_later_years_are_flagged_not_changed() {
+        let text = "Kế hoạch 2025 của ngành";
+        assert_eq!(rolled(text), text);
+        assert_eq!(flags(text), [FlagKind::UnclearYear]);
+        let later = "chuẩn bị cho năm 2026";
+        assert_eq!(rolled(later), later);
+        assert_eq!(flags(later), [FlagKind::LaterYear]);
+    }
+
+    #[test]
+    fn a_date_missing_from_the_new_year_is_flagged() {
+        let r = roll_text("hạn chót ngày 29/2/2028", 2028);
+        assert_eq!(r.text, "hạn chót ngày 29/2/2028");
+        assert_eq!(r.flags[0].kind, FlagKind::ImpossibleDate);
+    }
+
+    #[test]
+    fn edits_show_before_and_after_in_context() {
+        let r = roll_text("tổng kết công tác tư pháp năm 2025.", 2025);
+        assert_eq!(r.edits.len(), 1);
+        assert!(
+            r.edits[0].before.ends_with("năm 2025.") && r.edits[0].after.ends_with("năm 2026.")
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! `kehoach rollover`: sample 003 (the 2025 plan) rolled on to 2026 carries
+//! what seed 004 (the real 2026 plan) carries, flags what a person must
+//! decide, renders, and rolling twice equals rolling once over two years.
+
+mod common;
+
+use std::process::Command;
+
+use common::{engine, load, sample, sample_paths};
+use kehoach::load::LoadedPlan;
+use kehoach::model::{Block, Plan, Section};
+use kehoach::rollover::{FlagKind, rollover};
+
+fn plan(prefix: &str) -> Plan {
+    load(&sample(prefix)).plan
+}
+
+/// The paragraph of a run-in section, by its path of positions.
+fn paragraph(plan: &Plan, path: &[usize]) -> String {
+    let mut sections: &[Section] = &plan.sections;
+    let mut section = None;
+    for &i in path {
+        section = Some(&sections[i]);
+        sections = &sections[i].sections;
+    }
+    match &section.unwrap().content[0] {
+        Block::Paragraph(p) => p.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_two_rounds_carry_seed_004s_anniversaries_and_dates() {
+    let rolled = rollover(&plan("003"), 2026).unwrap();
+    let first = paragraph(&rolled.plan, &[2, 0, 0]);
+    let second = paragraph(&rolled.plan, &[2, 0, 1]);
+    let seed_first = paragraph(&plan("004"), &[2, 0, 0]);
+    let seed_second = paragraph(&plan("004"), &[2, 0, 1]);
+    for expected in [
+        "đến ngày 30/6/2026",
+        "kỷ niệm 96 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/2/1930 - 30/2/2026)",
+        "kỷ niệm 136 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2026)",
+        "kỷ niệm 78 năm Ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi thi đua ái quốc (11/6/1948 - 11/6/2026)",
+    ] {
+        assert!(
+            first.contains(expected),
+            "first round lacks {expected:?}: {first}"
+        );
+        assert!(
+            seed_first.contains(expected),
+            "seed 004 says {expected:?} too"
+        );
+    }
+    for expected in [
+        "từ ngày 01/7/2026 đến kết thúc năm 2026",
+        "kỷ niệm 81 năm Ngày thành lập nước",
+        "(02/9/1945 - 02/9/2026)",
+        "kỷ niệm 81 năm Ngày truyền thống ngành Tư pháp Việt Nam (28/8/1945 - 28/8/2026)",
+        "tổng kết công tác tư pháp năm 2026",
+    ] {
+        assert!(
+            second.contains(expected),
+            "second round lacks {expected:?}: {second}"
+        );
+        assert!(
+            seed_second.contains(expected),
+            "seed 004 says {expected:?} too"
+        );
+    }
+}
+
+#[test]
+fn old_citations_and_one_off_events_are_flagged_and_kept() {
+    let old = plan("003");
+    let rolled = rollover(&old, 2026).unwrap();
+    let cited: Vec<&str> = rolled
+        .flags
+        .iter()
+        .filter(|f| f.flag.kind == FlagKind::OldCitation)
+        .map(|f| f.flag.text.as_str())
+        .collect();
+    assert!(
+        cited
+            .iter()
+            .any(|c| c.starts_with("Quyết định số 644/QĐ-BTP ngày 25/02/2025")),
+        "{cited:?}"
+    );
+    assert!(
+        cited
+            .iter()
+            .any(|c| c.starts_with("Kế hoạch số 01/KH-UBND ngày 02/01/2025")),
+        "{cited:?}"
+    );
+    let Block::Paragraph(preamble) = &rolled.plan.preamble[0] else {
+        panic!()
+    };
+    assert!(preamble.contains("Quyết định số 644/QĐ-BTP ngày 25/02/2025 của Bộ trưởng Bộ Tư pháp về việc ban hành Kế hoạch phát động phong trào thi đua ngành Tư pháp năm 2025"));
+    assert!(
+        preamble.contains("khen thưởng ngành Tư pháp năm 2026 tới toàn thể"),
+        "the plan's own year moves on"
+    );
+    assert!(
+        rolled
+            .flags
+            .iter()
+            .any(|f| f.flag.kind == FlagKind::OneOffEvent && f.flag.text.contains("lần thứ VI"))
+    );
+    assert!(
+        rolled
+            .flags
+            .iter()
+            .any(|f| f.flag.kind == FlagKind::SignerUnknown),
+        "003 has no signer's name"
+    );
+}
+
+#[test]
+fn ranges_stay_and_the_header_is_cleared_for_the_van_thu() {
+    let old = plan("003");
+    let rolled = rollover(&old, 2026).unwrap();
+    let json = serde_json::to_string(&rolled.plan).unwrap();
+    assert!(json.contains("giai đoạn 2023-2030"));
+    assert_eq!(
+        json.matches("giai đoạn 2021-2025").count(),
+        serde_json::to_string(&old)
+            .unwrap()
+            .matches("giai đoạn 2021-2025")
+            .count()
+    );
+    assert_eq!(
+        (
+            rolled.plan.year,
+            rolled.plan.number,
+            rolled.plan.date.as_deref()
+        ),
+        (Some(2026), None, Some("2026"))
+    );
+    assert!(rolled.plan.title.ends_with("năm 2026"));
+    assert_eq!(rolled.plan.signer, old.signer, "the signer stays");
+    // Every change names its place.
+    assert!(
+        rolled
+            .changes
+            .iter()
+            .all(|c| !c.at.path.is_empty() && !c.at.section.is_empty())
+    );
+}
+
+#[test]
+fn the_rolled_plan_renders() {
+    for path in sample_paths() {
+        let old = load(&path);
+        let to = kehoach::rollover::plan_year(&old.plan).unwrap() + 1;
+        let rolled = rollover(&old.plan, to).unwrap();
+        let plan = LoadedPlan {
+            plan: rolled.plan,
+            ..old
+        };
+        let compiled = engine()
+            .compile(&plan)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(!compiled.document.pages().is_empty());
+    }
+}
+
+#[test]
+fn two_steps_equal_one_step_over_two_years() {
+    for path in sample_paths() {
+        let old = load(&path).plan;
+        let from = kehoach::rollover::plan_year(&old).unwrap();
+        let once = rollover(&old, from + 2).unwrap().plan;
+        let twice = rollover(&rollover(&old, from + 1).unwrap().plan, from + 2)
+            .unwrap()
+            .plan;
+        assert_eq!(once, twice, "{}", path.display());
+        assert_ne!(once, old);
+    }
+}
+
+#[test]
+fn a_year_that_is_not_later_is_refused() {
+    assert!(rollover(&plan("003"), 2025).is_err());
+    assert!(rollover(&plan("003"), 2020).is_err());
+}
+
+#[test]
+fn the_command_writes_a_plan_and_a_report_and_takes_folders() {
+    let dir = std::env::temp_dir().join(format!("kehoach-roll-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    for prefix in ["003", "004"] {
+        let src = sample(prefix);
+        std::fs::copy(&src, dir.join("in").join(src.file_name().unwrap())).unwrap();
+    }
+    let run = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args([
+            "rollover",
+            "in",
+            "-o",
+            "out",
+            "--year",
+            "2027",
+            "--report",
+            "review.md",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let report = std::fs::read_to_string(dir.join("review.md")).unwrap();
+    assert!(report.contains("năm 2025 → năm 2027") && report.contains("năm 2026 → năm 2027"));
+    assert!(report.contains("### Tổng kết") && report.contains("căn cứ năm cũ"));
+    for prefix in ["003", "004"] {
+        let name = sample(prefix).file_name().unwrap().to_owned();
+        let new = kehoach::load::load_file(&dir.join("out").join(name)).unwrap();
+        assert_eq!(new.plan.year, Some(2027));
+    }
+    // A year before the plan's own is an input error: exit 2, nothing written.
+    let run = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .arg("rollover")
+        .arg(sample("004"))
+        .args(["--year", "2025", "-o"])
+        .arg(dir.join("never.json"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("phải sau năm của kế hoạch"));
+    assert!(!dir.join("never.json").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
