@@ -97,6 +97,7 @@ fn short(kind: FlagKind) -> &'static str {
         FlagKind::LaterYear => "năm sau năm kế hoạch",
         FlagKind::ImpossibleDate => "ngày không có thật",
         FlagKind::SignerUnknown => "người ký chưa rõ",
+        FlagKind::QuotedName => "tên trong ngoặc kép có năm cũ",
     }
 }
 

@@ -46,6 +46,8 @@ pub enum FlagKind {
     ImpossibleDate,
     /// The plan does not say who signs this year.
     SignerUnknown,
+    /// A quoted name (a movement, a theme) that holds the old year.
+    QuotedName,
 }
 
 impl FlagKind {
@@ -73,6 +75,9 @@ impl FlagKind {
             FlagKind::ImpossibleDate => "ngày này không có trong năm mới: giữ nguyên, cần sửa tay",
             FlagKind::SignerUnknown => {
                 "kế hoạch không ghi họ tên người ký: cần ghi người ký năm nay"
+            }
+            FlagKind::QuotedName => {
+                "tên trong ngoặc kép (phong trào, chủ đề) có năm cũ: tên riêng được giữ nguyên, kiểm tra năm nay còn dùng không"
             }
         }
     }
@@ -126,6 +131,9 @@ static ONE_OFF: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A name in quotes: “…” or "…".
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"“[^”]*”|"[^"]*""#).unwrap());
+
 /// Any year-like number, to be classified by what stands around it.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{4}\b").unwrap());
 
@@ -139,8 +147,23 @@ pub fn roll_text(text: &str, from: i32) -> Rolled {
     let free =
         |taken: &[(usize, usize)], s: usize, e: usize| taken.iter().all(|&(a, b)| e <= a || s >= b);
 
+    // A quoted name is a name: a movement of the old year keeps its words.
+    let year_text = from.to_string();
+    for m in QUOTED.find_iter(text) {
+        taken.push((m.start(), m.end()));
+        if YEAR.find_iter(m.as_str()).any(|y| y.as_str() == year_text) {
+            out.flags.push(Flag {
+                kind: FlagKind::QuotedName,
+                text: m.as_str().to_owned(),
+            });
+        }
+    }
+
     for m in ANNIVERSARY.captures_iter(text) {
         let whole = m.get(0).unwrap();
+        if !free(&taken, whole.start(), whole.end()) {
+            continue;
+        }
         let (count, by, ey): (i32, i32, i32) = (
             m["count"].parse().unwrap_or(-1),
             m["by"].parse().unwrap_or(0),
@@ -343,6 +366,29 @@ mod tests {
         assert_eq!(
             rolled("Kỷ niệm 80 năm Ngày truyền thống ngành Tư pháp (28/8/1945 – 28/8/2025)"),
             "Kỷ niệm 81 năm Ngày truyền thống ngành Tư pháp (28/8/1945 – 28/8/2026)"
+        );
+    }
+
+    #[test]
+    fn a_quoted_name_keeps_its_year_and_is_flagged() {
+        // Seed 003: the 2025 special movement is named after that year's anniversary.
+        let text = "Phong trào thi đua đặc biệt “Đẩy nhanh tiến độ, về đích sớm …, lập thành tích xuất sắc chào mừng Kỷ niệm 80 năm Ngày truyền thống ngành Tư pháp (28/8/1945 – 28/8/2025) và Đại hội Thi đua yêu nước ngành Tư pháp lần thứ VI” trong năm 2025";
+        let r = roll_text(text, 2025);
+        assert!(
+            r.text.contains("Kỷ niệm 80 năm") && r.text.contains("28/8/2025)"),
+            "the name stays"
+        );
+        assert!(
+            r.text.ends_with("trong năm 2026"),
+            "the year outside the name moves"
+        );
+        assert_eq!(
+            r.flags.iter().map(|f| f.kind).collect::<Vec<_>>(),
+            [FlagKind::QuotedName]
+        );
+        assert_eq!(
+            flags("phong trào “Xóa nhà tạm, nhà dột nát năm 2025”"),
+            [FlagKind::QuotedName]
         );
     }
 
