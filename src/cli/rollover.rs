@@ -70,7 +70,7 @@ pub fn run(args: &RolloverArgs) -> kehoach::Result<()> {
     }
     let tty = std::io::stderr().is_terminal();
     for ((input, output, rolled), (name, _)) in done.iter().zip(&parts) {
-        if tty && args.report.is_none() {
+        if tty {
             eprint!("{}", report::terminal(name, rolled));
         }
         eprintln!(
