@@ -44,6 +44,8 @@ pub enum Error {
     Typst { messages: Vec<String> },
     /// The PDF or PNG exporter failed.
     Export { message: String },
+    /// Some plans of a batch failed (each was reported on its own).
+    Batch { failed: usize },
 }
 
 impl Error {
@@ -58,7 +60,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Input { .. } | Error::Io { .. } | Error::Template { .. } => 2,
-            Error::Typst { .. } | Error::Export { .. } => 1,
+            Error::Typst { .. } | Error::Export { .. } | Error::Batch { .. } => 1,
         }
     }
 }
@@ -88,6 +90,9 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::Export { message } => write!(f, "không xuất được tệp: {message}"),
+            Error::Batch { failed } => {
+                write!(f, "{failed} kế hoạch không xuất được (xem manifest)")
+            }
         }
     }
 }

@@ -13,7 +13,9 @@
 //! 5. [`compile`] — Typst in-process, with [`fonts`] loaded once;
 //! 6. [`export`] — PDF and PNG.
 //!
-//! Beside the pipeline, [`rollover`] moves last year's plan on to this year.
+//! Beside the pipeline, [`rollover`] moves last year's plan on to this year,
+//! and [`batch`] exports many plans for signing ([`stamps`] finds where to
+//! stamp, [`signature_field`] adds the empty field).
 //!
 //! ```no_run
 //! use kehoach::{Engine, FontOptions, Templates, export, load};
@@ -23,6 +25,7 @@
 //! # Ok::<(), kehoach::Error>(())
 //! ```
 
+pub mod batch;
 pub mod compile;
 pub mod date;
 pub mod error;
@@ -35,6 +38,8 @@ pub mod model;
 pub mod normalize;
 pub mod rollover;
 pub mod schema;
+pub mod signature_field;
+pub mod stamps;
 pub mod template;
 pub mod view;
 

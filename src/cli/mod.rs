@@ -1,5 +1,6 @@
 //! Command-line verbs, one file each.
 
+mod batch;
 mod fonts;
 mod render;
 mod rollover;
@@ -22,6 +23,8 @@ struct Cli {
 enum Command {
     /// Dàn trang một kế hoạch (JSON) thành PDF.
     Render(render::RenderArgs),
+    /// Xuất hàng loạt kế hoạch ra PDF/A để ký số, kèm manifest vị trí ký.
+    Batch(batch::BatchArgs),
     /// Tạo kế hoạch năm mới từ kế hoạch năm cũ, kèm báo cáo rà soát.
     Rollover(rollover::RolloverArgs),
     /// Cho biết phông chữ nào sẽ được dùng.
@@ -63,6 +66,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Render(args) => render::run(&args),
         Command::Rollover(args) => rollover::run(&args),
+        Command::Batch(args) => batch::run(&args),
         Command::Fonts(args) => fonts::run(&args),
         Command::Schema => schema::run(),
     };

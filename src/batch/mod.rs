@@ -1,0 +1,342 @@
+//! Batch export for signing: many plans, one process, every core.
+//!
+//! Inputs are loaded and named first, in input order, so that names and the
+//! manifest never depend on which thread finishes first; then the plans are
+//! laid out in parallel on one shared [`Engine`] (fonts, library and
+//! templates loaded once), typst's memo cache trimmed after each document so
+//! memory stays bounded. Each PDF gets an empty signature field over the
+//! signer's area and is written atomically.
+
+pub mod manifest;
+pub mod naming;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use sha2::{Digest, Sha256};
+use typst_pdf::PdfStandard;
+
+use crate::Engine;
+use crate::error::{Error, Result};
+use crate::export::{self, write_atomic};
+use crate::load::{self, LoadedPlan};
+use crate::markup::plain_text;
+use crate::signature_field::add_signature_field;
+use crate::stamps::{StampArea, stamp_areas};
+pub use manifest::{Manifest, Row, Status};
+
+/// One plan to export.
+#[derive(Debug, Clone)]
+pub enum Input {
+    File(PathBuf),
+    /// Line `number` (from 1) of JSON Lines read from standard input.
+    Line {
+        number: usize,
+        text: String,
+    },
+}
+
+impl Input {
+    fn source(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Line { number, .. } => format!("stdin:{number}"),
+        }
+    }
+}
+
+pub struct Options {
+    pub out_dir: PathBuf,
+    pub jobs: usize,
+    pub standards: Vec<PdfStandard>,
+    pub skip_unchanged: bool,
+}
+
+/// Files as given, folders as every `*.json` below them (sorted), and JSON
+/// Lines from `stdin` for `-`.
+pub fn collect_inputs(args: &[PathBuf], stdin: &mut dyn std::io::Read) -> Result<Vec<Input>> {
+    let mut inputs = Vec::new();
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            let mut text = String::new();
+            stdin
+                .read_to_string(&mut text)
+                .map_err(|source| Error::Io {
+                    path: PathBuf::from("<stdin>"),
+                    action: "đọc",
+                    source,
+                })?;
+            for (i, line) in text.lines().enumerate() {
+                if !line.trim().is_empty() {
+                    inputs.push(Input::Line {
+                        number: i + 1,
+                        text: line.to_owned(),
+                    });
+                }
+            }
+        } else if arg.is_dir() {
+            let mut found = Vec::new();
+            walk_json(arg, &mut found)?;
+            found.sort();
+            inputs.extend(found.into_iter().map(Input::File));
+        } else {
+            inputs.push(Input::File(arg.clone()));
+        }
+    }
+    Ok(inputs)
+}
+
+fn walk_json(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let io = |source| Error::Io {
+        path: dir.to_owned(),
+        action: "đọc thư mục",
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.is_dir() {
+            walk_json(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "json")
+            && path.file_name().is_some_and(|n| n != "manifest.json")
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A loaded input, or the row that says why it failed.
+struct Prepared {
+    source: String,
+    input_sha256: String,
+    plan: std::result::Result<LoadedPlan, String>,
+}
+
+/// Exports every input into `options.out_dir`; `done` is told of each row
+/// as it finishes (for a progress bar). Rows come back in input order.
+pub fn run(
+    engine: &Engine,
+    inputs: &[Input],
+    options: &Options,
+    done: &(dyn Fn(&Row) + Sync),
+) -> Result<Manifest> {
+    std::fs::create_dir_all(&options.out_dir).map_err(|source| Error::Io {
+        path: options.out_dir.clone(),
+        action: "tạo thư mục",
+        source,
+    })?;
+    remove_stale_temporaries(&options.out_dir);
+    let previous = options
+        .skip_unchanged
+        .then(|| std::fs::read_to_string(options.out_dir.join("manifest.json")).ok())
+        .flatten()
+        .and_then(|t| Manifest::from_json(&t));
+
+    let prepared: Vec<Prepared> = inputs.iter().map(prepare).collect();
+    let names = naming::unique(prepared.iter().map(|p| {
+        p.plan
+            .as_ref()
+            .map_or(String::new(), |l| naming::base_name(&l.plan))
+    }));
+
+    let next = AtomicUsize::new(0);
+    let rows: Mutex<Vec<Option<Row>>> = Mutex::new(vec![None; prepared.len()]);
+    let workers = options.jobs.max(1).min(prepared.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = prepared.get(i) else { break };
+                    let file_name = format!("{}.pdf", names[i]);
+                    let row = export_one(engine, item, &file_name, options, previous.as_ref());
+                    done(&row);
+                    rows.lock()
+                        .expect("no worker panics while holding the lock")[i] = Some(row);
+                    // Keep memory bounded however many plans go through.
+                    typst::comemo::evict(10);
+                }
+            });
+        }
+    });
+    let rows = rows
+        .into_inner()
+        .expect("workers are done")
+        .into_iter()
+        .map(|r| r.expect("every input has a row"))
+        .collect();
+    let manifest = Manifest { rows };
+    write_atomic(
+        &options.out_dir.join("manifest.json"),
+        manifest.to_json().as_bytes(),
+    )?;
+    write_atomic(
+        &options.out_dir.join("manifest.csv"),
+        manifest.to_csv().as_bytes(),
+    )?;
+    Ok(manifest)
+}
+
+fn prepare(input: &Input) -> Prepared {
+    let source = input.source();
+    let (bytes, plan) = match input {
+        Input::File(path) => match std::fs::read(path) {
+            Ok(bytes) => {
+                let plan = load::load_file(path).map_err(|e| e.to_string());
+                (bytes, plan)
+            }
+            Err(source_err) => {
+                let e = Error::Io {
+                    path: path.clone(),
+                    action: "đọc",
+                    source: source_err,
+                };
+                (Vec::new(), Err(e.to_string()))
+            }
+        },
+        Input::Line { text, .. } => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let plan = load::load_str(text, &source, &cwd).map_err(|e| e.to_string());
+            (text.as_bytes().to_vec(), plan)
+        }
+    };
+    Prepared {
+        source,
+        input_sha256: sha256(&bytes),
+        plan,
+    }
+}
+
+fn export_one(
+    engine: &Engine,
+    item: &Prepared,
+    file_name: &str,
+    options: &Options,
+    previous: Option<&Manifest>,
+) -> Row {
+    let mut row = Row {
+        source: item.source.clone(),
+        output: None,
+        status: Status::Failed,
+        message: None,
+        input_sha256: item.input_sha256.clone(),
+        output_sha256: None,
+        pages: None,
+        bytes: None,
+        symbol: None,
+        number: None,
+        date: None,
+        title: None,
+        signer: None,
+        signature: None,
+        seal: None,
+        number_blank: None,
+        day_blank: None,
+        month_blank: None,
+    };
+    let plan = match &item.plan {
+        Ok(plan) => plan,
+        Err(message) => {
+            row.message = Some(message.clone());
+            return row;
+        }
+    };
+    let p = &plan.plan;
+    row.symbol = Some(
+        p.symbol
+            .clone()
+            .unwrap_or_else(|| format!("KH-{}", p.issuer.abbreviation)),
+    );
+    row.number = p.number;
+    row.date = p.date.clone();
+    row.title = Some(plain_text(&p.title));
+    row.signer = p.signer.name.clone();
+    row.output = Some(file_name.to_owned());
+    let path = options.out_dir.join(file_name);
+    if let Some(kept) = previous.and_then(|m| unchanged(m, &row, &path)) {
+        return Row {
+            status: Status::Unchanged,
+            ..kept
+        };
+    }
+    match render(engine, plan, options) {
+        Ok((pdf, pages, areas)) => {
+            if let Err(e) = write_atomic(&path, &pdf) {
+                row.message = Some(e.to_string());
+                return row;
+            }
+            let area = |name: &str| {
+                areas
+                    .iter()
+                    .find(|a| a.name == name)
+                    .map(manifest::Area::from)
+            };
+            row.status = Status::Ok;
+            row.output_sha256 = Some(sha256(&pdf));
+            row.bytes = Some(pdf.len() as u64);
+            row.pages = Some(pages);
+            row.signature = area("signature");
+            row.seal = area("seal");
+            row.number_blank = area("number");
+            row.day_blank = area("day");
+            row.month_blank = area("month");
+        }
+        Err(e) => row.message = Some(e.to_string()),
+    }
+    row
+}
+
+/// The PDF with its signature field, its page count and stamp areas.
+fn render(
+    engine: &Engine,
+    plan: &LoadedPlan,
+    options: &Options,
+) -> Result<(Vec<u8>, usize, Vec<StampArea>)> {
+    let compiled = engine.compile(plan)?;
+    let mut pdf = export::pdf(&compiled, &options.standards)?;
+    let areas = stamp_areas(&compiled.document);
+    if let Some(signature) = areas.iter().find(|a| a.name == "signature") {
+        let name = plan
+            .plan
+            .signer
+            .name
+            .clone()
+            .unwrap_or_else(|| "Người ký".to_owned());
+        pdf = add_signature_field(&pdf, signature, &name)?;
+    }
+    Ok((pdf, compiled.document.pages().len(), areas))
+}
+
+/// The previous row for the same input, when its output is still on disk
+/// exactly as recorded.
+fn unchanged(previous: &Manifest, row: &Row, path: &Path) -> Option<Row> {
+    let old = previous.rows.iter().find(|r| {
+        r.source == row.source
+            && r.input_sha256 == row.input_sha256
+            && r.output == row.output
+            && r.status != Status::Failed
+    })?;
+    let on_disk = std::fs::read(path).ok()?;
+    (old.output_sha256.as_deref() == Some(sha256(&on_disk).as_str())).then(|| old.clone())
+}
+
+/// Temporary files of an interrupted run (see [`export::write_atomic`]).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') && name.ends_with(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+pub fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
