@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use common::{MM, Probe, have_tool, root, sample, sample_paths};
+use common::{MM, Probe, have_tool, root, sample, sample_paths, tool_output};
 use kehoach::batch::{Manifest, Status};
 
 fn tempdir(tag: &str) -> PathBuf {
@@ -25,6 +25,25 @@ fn batch(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
         cmd.arg(a);
     }
     cmd.output().unwrap()
+}
+
+/// `kehoach batch - -o OUT EXTRA…` with `lines` on its standard input.
+fn batch_stdin(out: &Path, extra: &[&str], lines: &str, stderr: Stdio) -> std::process::Child {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args(["batch", "-", "--no-system-fonts", "-o"])
+        .arg(out)
+        .args(extra)
+        .stdin(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(lines.as_bytes())
+        .unwrap();
+    child
 }
 
 fn manifest(dir: &Path) -> Manifest {
@@ -88,6 +107,17 @@ fn a_folder_with_broken_plans_exports_the_rest_and_says_so() {
         assert_eq!(Some(pdf.len() as u64), row.bytes);
         let doc = lopdf::Document::load_mem(&pdf).unwrap();
         assert_eq!(Some(doc.get_pages().len()), row.pages);
+        // PDF/A-2b by default: its identification in the XMP metadata.
+        let catalog = doc.catalog().unwrap();
+        let xmp = doc
+            .get_object(catalog.get(b"Metadata").unwrap().as_reference().unwrap())
+            .unwrap();
+        let xmp = String::from_utf8_lossy(&xmp.as_stream().unwrap().get_plain_content().unwrap())
+            .into_owned();
+        assert!(
+            xmp.contains("<pdfaid:part>2</pdfaid:part>")
+                && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>")
+        );
         let input = std::fs::read(&row.source).unwrap();
         assert_eq!(kehoach::batch::sha256(&input), row.input_sha256);
         assert!(
@@ -201,21 +231,9 @@ fn json_lines_on_stdin_and_skip_unchanged() {
         })
         .collect();
     let run_stdin = |extra: &[&str]| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kehoach"))
-            .args(["batch", "-", "--no-system-fonts", "-o"])
-            .arg(&out)
-            .args(extra)
-            .stdin(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
+        batch_stdin(&out, extra, &lines, Stdio::piped())
+            .wait_with_output()
             .unwrap()
-            .write_all(lines.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
     };
     assert!(run_stdin(&[]).status.success());
     let first = manifest(&out);
@@ -260,19 +278,7 @@ fn an_interrupted_run_leaves_only_whole_files() {
             format!("{p}\n")
         })
         .collect();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .args(["batch", "-", "--no-system-fonts", "--jobs", "2", "-o"])
-        .arg(&out)
-        .stdin(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(lines.as_bytes())
-        .unwrap();
+    let mut child = batch_stdin(&out, &["--jobs", "2"], &lines, Stdio::null());
     // Kill it once some files are there.
     let started = std::time::Instant::now();
     while started.elapsed().as_secs() < 60 {
@@ -326,16 +332,7 @@ fn external_tools_see_and_sign_the_signature_field() {
     batch(&[&root().join("tests/fixtures/full.json"), &"-o", &out]);
     let row = manifest(&out).rows.remove(0);
     let pdf = out.join(row.output.unwrap());
-    let check = Command::new("qpdf")
-        .arg("--check")
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    tool_output("qpdf", &["--check".as_ref(), pdf.as_ref()]);
     let sig = String::from_utf8_lossy(&Command::new("pdfsig").arg(&pdf).output().unwrap().stdout)
         .into_owned();
     assert!(

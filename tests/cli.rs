@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use common::{have_tool, pdf_text, root, sample};
+use common::{have_tool, pdf_text, root, sample, tool_output};
 
 fn kehoach() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kehoach"));
@@ -169,19 +169,8 @@ fn external_tools_accept_the_pdf() {
     let dir = tempdir("tools");
     let pdf = dir.join("p.pdf");
     assert_success(&render(&sample("004"), &pdf, &[]));
-    let check = Command::new("qpdf")
-        .arg("--check")
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "qpdf --check: {}",
-        String::from_utf8_lossy(&check.stdout)
-    );
-    let fonts =
-        String::from_utf8_lossy(&Command::new("pdffonts").arg(&pdf).output().unwrap().stdout)
-            .into_owned();
+    tool_output("qpdf", &["--check".as_ref(), pdf.as_ref()]);
+    let fonts = tool_output("pdffonts", &[pdf.as_ref()]);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(
         !rows.is_empty() && rows.iter().all(|r| r.contains("LiberationSerif")),

@@ -133,39 +133,26 @@ pub fn run(
         .flatten()
         .and_then(|t| Manifest::from_json(&t));
 
-    let prepared: Vec<Prepared> = inputs.iter().map(prepare).collect();
+    let jobs = options.jobs.max(1);
+    let prepared: Vec<Prepared> = parallel_map(inputs, jobs, |_, input| prepare(input));
     let names = naming::unique(prepared.iter().map(|p| {
         p.plan
             .as_ref()
             .map_or(String::new(), |l| naming::base_name(&l.plan))
     }));
-
-    let next = AtomicUsize::new(0);
-    let rows: Mutex<Vec<Option<Row>>> = Mutex::new(vec![None; prepared.len()]);
-    let workers = options.jobs.max(1).min(prepared.len().max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = prepared.get(i) else { break };
-                    let file_name = format!("{}.pdf", names[i]);
-                    let row = export_one(engine, item, &file_name, options, previous.as_ref());
-                    done(&row);
-                    rows.lock()
-                        .expect("no worker panics while holding the lock")[i] = Some(row);
-                    // Keep memory bounded however many plans go through.
-                    typst::comemo::evict(10);
-                }
-            });
-        }
+    let rows = parallel_map(&prepared, jobs, |i, item| {
+        let row = export_one(
+            engine,
+            item,
+            &format!("{}.pdf", names[i]),
+            options,
+            previous.as_ref(),
+        );
+        done(&row);
+        // Keep memory bounded however many plans go through.
+        typst::comemo::evict(10);
+        row
     });
-    let rows = rows
-        .into_inner()
-        .expect("workers are done")
-        .into_iter()
-        .map(|r| r.expect("every input has a row"))
-        .collect();
     let manifest = Manifest { rows };
     write_atomic(
         &options.out_dir.join("manifest.json"),
@@ -176,6 +163,35 @@ pub fn run(
         manifest.to_csv().as_bytes(),
     )?;
     Ok(manifest)
+}
+
+/// `f` over `items` on `jobs` threads; results in the items' order.
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    f: impl Fn(usize, &T) -> R + Sync,
+) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.min(items.len()).max(1) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let result = f(i, item);
+                    results
+                        .lock()
+                        .expect("no worker panics while holding the lock")[i] = Some(result);
+                }
+            });
+        }
+    });
+    let results = results.into_inner().expect("the workers are done");
+    results
+        .into_iter()
+        .map(|r| r.expect("every item has a result"))
+        .collect()
 }
 
 fn prepare(input: &Input) -> Prepared {

@@ -11,42 +11,44 @@ use super::{FlagKind, Rollover};
 pub fn markdown(name: &str, r: &Rollover) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {name}: năm {} → năm {}\n", r.from, r.to);
-    let _ = writeln!(out, "### Đã thay đổi ({})\n", r.changes.len());
-    if r.changes.is_empty() {
-        out.push_str("Không có thay đổi nào trong nội dung.\n\n");
-    } else {
-        out.push_str("| # | Vị trí | Trường | Trước | Sau |\n|---|---|---|---|---|\n");
-        for (i, c) in r.changes.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "| {} | {} | `{}` | {} | {} |",
-                i + 1,
-                cell(&c.at.section),
-                c.at.path,
-                cell(&c.before),
-                cell(&c.after)
-            );
-        }
-        out.push('\n');
-    }
-    let _ = writeln!(out, "### Cần người soạn kiểm tra ({})\n", r.flags.len());
-    if r.flags.is_empty() {
-        out.push_str("Không có.\n\n");
-    } else {
-        out.push_str("| # | Vị trí | Trường | Nội dung | Lý do |\n|---|---|---|---|---|\n");
-        for (i, f) in r.flags.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "| {} | {} | `{}` | {} | {} |",
-                i + 1,
-                cell(&f.at.section),
-                f.at.path,
-                cell(&f.flag.text),
-                f.flag.kind.reason()
-            );
-        }
-        out.push('\n');
-    }
+    let changes: Vec<[String; 4]> = r
+        .changes
+        .iter()
+        .map(|c| {
+            [
+                c.at.section.clone(),
+                format!("`{}`", c.at.path),
+                c.before.clone(),
+                c.after.clone(),
+            ]
+        })
+        .collect();
+    table(
+        &mut out,
+        "Đã thay đổi",
+        ["Vị trí", "Trường", "Trước", "Sau"],
+        &changes,
+        "Không có thay đổi nào trong nội dung.",
+    );
+    let flags: Vec<[String; 4]> = r
+        .flags
+        .iter()
+        .map(|f| {
+            [
+                f.at.section.clone(),
+                format!("`{}`", f.at.path),
+                f.flag.text.clone(),
+                f.flag.kind.reason().to_owned(),
+            ]
+        })
+        .collect();
+    table(
+        &mut out,
+        "Cần người soạn kiểm tra",
+        ["Vị trí", "Trường", "Nội dung", "Lý do"],
+        &flags,
+        "Không có.",
+    );
     let _ = writeln!(out, "### Tổng kết\n\n{}\n", summary(r));
     out
 }
@@ -124,6 +126,29 @@ pub fn terminal(name: &str, r: &Rollover) -> String {
     }
     let _ = writeln!(out, "{BOLD}{}{RESET}", summary(r));
     out
+}
+
+/// A numbered Markdown table under a `###` heading with its count.
+fn table(out: &mut String, heading: &str, columns: [&str; 4], rows: &[[String; 4]], empty: &str) {
+    let _ = writeln!(out, "### {heading} ({})\n", rows.len());
+    if rows.is_empty() {
+        let _ = writeln!(out, "{empty}\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| # | {} |\n|---|---|---|---|---|",
+        columns.join(" | ")
+    );
+    for (i, row) in rows.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            i + 1,
+            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+        );
+    }
+    out.push('\n');
 }
 
 /// Text in a Markdown table cell: no pipes or line breaks.

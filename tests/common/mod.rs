@@ -333,3 +333,18 @@ pub fn have_tool(name: &str) -> bool {
     }
     found
 }
+
+/// Runs an external tool; its standard output, after asserting it succeeded.
+pub fn tool_output(tool: &str, args: &[&std::ffi::OsStr]) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{tool}: {stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
