@@ -106,11 +106,13 @@ fn walk_json(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// A loaded input, or the row that says why it failed.
+/// What the first pass learns of an input: its hash and its output name,
+/// or why it cannot be loaded. The plan itself is not kept, so that memory
+/// does not grow with the number of inputs; the second pass loads it again.
 struct Prepared {
     source: String,
     input_sha256: String,
-    plan: std::result::Result<LoadedPlan, String>,
+    name: std::result::Result<String, String>,
 }
 
 /// Exports every input into `options.out_dir`; `done` is told of each row
@@ -135,14 +137,11 @@ pub fn run(
 
     let jobs = options.jobs.max(1);
     let prepared: Vec<Prepared> = parallel_map(inputs, jobs, |_, input| prepare(input));
-    let names = naming::unique(prepared.iter().map(|p| {
-        p.plan
-            .as_ref()
-            .map_or(String::new(), |l| naming::base_name(&l.plan))
-    }));
+    let names = naming::unique(prepared.iter().map(|p| p.name.clone().unwrap_or_default()));
     let rows = parallel_map(&prepared, jobs, |i, item| {
         let row = export_one(
             engine,
+            &inputs[i],
             item,
             &format!("{}.pdf", names[i]),
             options,
@@ -195,8 +194,19 @@ fn parallel_map<T: Sync, R: Send>(
 }
 
 fn prepare(input: &Input) -> Prepared {
+    let (bytes, plan) = load_input(input);
+    Prepared {
+        source: input.source(),
+        input_sha256: sha256(&bytes),
+        name: plan.map(|p| naming::base_name(&p.plan)),
+    }
+}
+
+/// The input's bytes (for its hash) and its plan, or the message `render`
+/// would give.
+fn load_input(input: &Input) -> (Vec<u8>, std::result::Result<LoadedPlan, String>) {
     let source = input.source();
-    let (bytes, plan) = match input {
+    match input {
         Input::File(path) => match std::fs::read(path) {
             Ok(bytes) => {
                 let plan = load::load_file(path).map_err(|e| e.to_string());
@@ -216,16 +226,12 @@ fn prepare(input: &Input) -> Prepared {
             let plan = load::load_str(text, &source, &cwd).map_err(|e| e.to_string());
             (text.as_bytes().to_vec(), plan)
         }
-    };
-    Prepared {
-        source,
-        input_sha256: sha256(&bytes),
-        plan,
     }
 }
 
 fn export_one(
     engine: &Engine,
+    input: &Input,
     item: &Prepared,
     file_name: &str,
     options: &Options,
@@ -251,7 +257,11 @@ fn export_one(
         day_blank: None,
         month_blank: None,
     };
-    let plan = match &item.plan {
+    let loaded = match &item.name {
+        Ok(_) => load_input(input).1,
+        Err(message) => Err(message.clone()),
+    };
+    let plan = match &loaded {
         Ok(plan) => plan,
         Err(message) => {
             row.message = Some(message.clone());
