@@ -89,33 +89,33 @@ pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, String> {
     let mut value = original.clone();
     let mut flags: Vec<Flagged> = Vec::new();
     for year in from..to {
-        roll_strings(&mut value, year, &mut String::new(), &mut |path, flag| {
-            let at = place(plan, path);
-            let known = flags
-                .iter()
-                .any(|f| f.at == at && f.flag.kind == flag.kind && f.flag.text == flag.text);
-            if !known {
-                flags.push(Flagged { at, flag });
+        visit_strings(&mut value, &mut String::new(), &mut |path, s| {
+            let rolled = text::roll_text(s, year);
+            *s = rolled.text;
+            for flag in rolled.flags {
+                let at = place(plan, path);
+                let known = flags.iter().any(|f| f.at == at && f.flag == flag);
+                if !known {
+                    flags.push(Flagged { at, flag });
+                }
             }
         });
     }
+    // The values have the same shape: compare their strings pairwise.
     let mut changes = Vec::new();
-    diff_strings(
-        &original,
-        &value,
-        &mut String::new(),
-        &mut |path, before, after| {
+    for ((path, before), (_, after)) in strings(&original).into_iter().zip(strings(&value)) {
+        if before != after {
             changes.extend(
-                changed_spans(before, after)
+                changed_spans(&before, &after)
                     .into_iter()
                     .map(|(b, a)| Change {
-                        at: place(plan, path),
+                        at: place(plan, &path),
                         before: b,
                         after: a,
                     }),
             );
-        },
-    );
+        }
+    }
     let mut new: Plan = serde_json::from_value(value).map_err(|e| e.to_string())?;
     let header = header_changes(plan, &mut new, to);
     changes.splice(0..0, header);
@@ -173,69 +173,44 @@ fn header_changes(old: &Plan, new: &mut Plan, to: i32) -> Vec<Change> {
     changes
 }
 
-/// Applies the one-year rules to every prose string, in document order.
-fn roll_strings(value: &mut Value, from: i32, path: &mut String, flag: &mut dyn FnMut(&str, Flag)) {
+/// Calls `f` with the JSON path of every prose string, in document order;
+/// the fields in [`FIXED`] are passed over.
+fn visit_strings(value: &mut Value, path: &mut String, f: &mut dyn FnMut(&str, &mut String)) {
+    let enter =
+        |path: &mut String, step: &str, item: &mut Value, f: &mut dyn FnMut(&str, &mut String)| {
+            let len = path.len();
+            path.push_str(step);
+            visit_strings(item, path, f);
+            path.truncate(len);
+        };
     match value {
-        Value::String(s) => {
-            let rolled = text::roll_text(s, from);
-            for f in rolled.flags {
-                flag(path, f);
-            }
-            *s = rolled.text;
-        }
+        Value::String(s) => f(path, s),
         Value::Array(items) => {
             for (i, item) in items.iter_mut().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                roll_strings(item, from, path, flag);
-                path.truncate(len);
+                enter(path, &format!("[{i}]"), item, f);
             }
         }
         Value::Object(map) => {
-            for (key, item) in map.iter_mut() {
-                if FIXED.contains(&key.as_str()) {
-                    continue;
-                }
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-                roll_strings(item, from, path, flag);
-                path.truncate(len);
+            for (key, item) in map.iter_mut().filter(|(k, _)| !FIXED.contains(&k.as_str())) {
+                let step = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!(".{key}")
+                };
+                enter(path, &step, item, f);
             }
         }
         _ => {}
     }
 }
 
-/// Calls `found` for every string that differs between two values of the
-/// same shape.
-fn diff_strings(a: &Value, b: &Value, path: &mut String, found: &mut dyn FnMut(&str, &str, &str)) {
-    match (a, b) {
-        (Value::String(x), Value::String(y)) if x != y => found(path, x, y),
-        (Value::Array(xs), Value::Array(ys)) => {
-            for (i, (x, y)) in xs.iter().zip(ys).enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                diff_strings(x, y, path, found);
-                path.truncate(len);
-            }
-        }
-        (Value::Object(xs), Value::Object(ys)) => {
-            for (key, x) in xs {
-                let Some(y) = ys.get(key) else { continue };
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-                diff_strings(x, y, path, found);
-                path.truncate(len);
-            }
-        }
-        _ => {}
-    }
+/// Every prose string of a value with its path.
+fn strings(value: &Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    visit_strings(&mut value.clone(), &mut String::new(), &mut |path, s| {
+        out.push((path.to_owned(), s.clone()))
+    });
+    out
 }
 
 /// The changed stretches of a string, word by word (a longest common
