@@ -46,6 +46,8 @@ pub enum Error {
     Export { message: String },
     /// Some plans of a batch failed (each was reported on its own).
     Batch { failed: usize },
+    /// `check` found errors in a plan (already printed).
+    Findings,
 }
 
 impl Error {
@@ -60,7 +62,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Input { .. } | Error::Io { .. } | Error::Template { .. } => 2,
-            Error::Typst { .. } | Error::Export { .. } | Error::Batch { .. } => 1,
+            Error::Typst { .. } | Error::Export { .. } | Error::Batch { .. } | Error::Findings => 1,
         }
     }
 }
@@ -93,6 +95,7 @@ impl fmt::Display for Error {
             Error::Batch { failed } => {
                 write!(f, "{failed} kế hoạch không xuất được (xem manifest)")
             }
+            Error::Findings => write!(f, "kế hoạch có lỗi cần sửa"),
         }
     }
 }

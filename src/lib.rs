@@ -26,6 +26,7 @@
 //! ```
 
 pub mod batch;
+pub mod check;
 pub mod compile;
 pub mod date;
 pub mod error;
@@ -36,6 +37,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod normalize;
+pub mod plan_text;
 pub mod rollover;
 pub mod schema;
 pub mod signature_field;

@@ -1,6 +1,7 @@
 //! Command-line verbs, one file each.
 
 mod batch;
+mod check;
 mod fonts;
 mod render;
 mod rollover;
@@ -25,6 +26,8 @@ enum Command {
     Render(render::RenderArgs),
     /// Xuất hàng loạt kế hoạch ra PDF/A để ký số, kèm manifest vị trí ký.
     Batch(batch::BatchArgs),
+    /// Kiểm tra kế hoạch theo Nghị định 30 và các lỗi nội dung thường gặp.
+    Check(check::CheckArgs),
     /// Tạo kế hoạch năm mới từ kế hoạch năm cũ, kèm báo cáo rà soát.
     Rollover(rollover::RolloverArgs),
     /// Cho biết phông chữ nào sẽ được dùng.
@@ -67,11 +70,19 @@ pub fn run() -> i32 {
         Command::Render(args) => render::run(&args),
         Command::Rollover(args) => rollover::run(&args),
         Command::Batch(args) => batch::run(&args),
+        Command::Check(args) => check::run(&args).and_then(|clean| {
+            if clean {
+                Ok(())
+            } else {
+                Err(kehoach::Error::Findings)
+            }
+        }),
         Command::Fonts(args) => fonts::run(&args),
         Command::Schema => schema::run(),
     };
     match result {
         Ok(()) => 0,
+        Err(kehoach::Error::Findings) => 1,
         Err(e) => {
             eprintln!("kehoach: {e}");
             e.exit_code()

@@ -9,12 +9,11 @@
 pub mod report;
 pub mod text;
 
-use serde_json::Value;
-
 use crate::date::PlanDate;
 use crate::format;
 use crate::markup::plain_text;
 use crate::model::{Numbering, Plan};
+use crate::plan_text::{strings, visit_strings};
 pub use text::{Flag, FlagKind};
 
 /// One change, where it is and what it was.
@@ -48,26 +47,6 @@ pub struct Rollover {
     pub changes: Vec<Change>,
     pub flags: Vec<Flagged>,
 }
-
-/// Fields that are not prose and never change with the year.
-const FIXED: &[&str] = &[
-    "issuer",
-    "symbol",
-    "place",
-    "date",
-    "year",
-    "number",
-    "signer",
-    "archive",
-    "urgency",
-    "numbering",
-    "marker",
-    "field",
-    "align",
-    "width",
-    "task_order",
-    "landscape",
-];
 
 /// The plan's own year: `year`, or the year of its date.
 pub fn plan_year(plan: &Plan) -> Option<i32> {
@@ -171,46 +150,6 @@ fn header_changes(old: &Plan, new: &mut Plan, to: i32) -> Vec<Change> {
         new.date = Some(date);
     }
     changes
-}
-
-/// Calls `f` with the JSON path of every prose string, in document order;
-/// the fields in [`FIXED`] are passed over.
-fn visit_strings(value: &mut Value, path: &mut String, f: &mut dyn FnMut(&str, &mut String)) {
-    let enter =
-        |path: &mut String, step: &str, item: &mut Value, f: &mut dyn FnMut(&str, &mut String)| {
-            let len = path.len();
-            path.push_str(step);
-            visit_strings(item, path, f);
-            path.truncate(len);
-        };
-    match value {
-        Value::String(s) => f(path, s),
-        Value::Array(items) => {
-            for (i, item) in items.iter_mut().enumerate() {
-                enter(path, &format!("[{i}]"), item, f);
-            }
-        }
-        Value::Object(map) => {
-            for (key, item) in map.iter_mut().filter(|(k, _)| !FIXED.contains(&k.as_str())) {
-                let step = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!(".{key}")
-                };
-                enter(path, &step, item, f);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Every prose string of a value with its path.
-fn strings(value: &Value) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    visit_strings(&mut value.clone(), &mut String::new(), &mut |path, s| {
-        out.push((path.to_owned(), s.clone()))
-    });
-    out
 }
 
 /// The changed stretches of a string, word by word (a longest common

@@ -92,7 +92,7 @@ pub struct Rolled {
 }
 
 /// `95 năm Ngày thành lập … (03/2/1930-30/2/2025)`.
-static ANNIVERSARY: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static ANNIVERSARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"\b(?P<count>\d{1,4})(?P<mid>\s+năm\s+[^()]{1,200}?\s*)\((?P<base>\d{1,2}/\d{1,2}/(?P<by>\d{4}))\s*(?P<dash>[-–])\s*(?P<endday>\d{1,2}/\d{1,2}/)(?P<ey>\d{4})\)",
     )
@@ -108,7 +108,7 @@ static BARE_ANNIVERSARY: LazyLock<Regex> =
 /// its clause: a `;`, a `.`, or a comma that opens a new clause (followed by
 /// a capital: `…, Sở Tư pháp triển khai`), while a comma inside the cited
 /// title (`về công tác thi đua, khen thưởng năm 2025`) does not end it.
-static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Công văn|Hướng dẫn|Chương trình(?: hành động)?|Kết luận|Thông báo|Báo cáo|Luật|Đề án|Quy chế|Quy định)\s+(?:số\s+[0-9][\w/\-]*|[0-9]+[\w\-]*/[\w/\-]+)(?:[^;.,]|,\s*(?:\p{Ll}|\d))*",
     )
@@ -116,7 +116,7 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A date inside a citation: `ngày 25/02/2025` or `ngày 25 tháng 02 năm 2025`.
-static CITATION_DATE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static CITATION_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"ngày\s+\d{1,2}(?:/\d{1,2}/|\s+tháng\s+\d{1,2}\s+năm\s+)(?P<y>\d{4})").unwrap()
 });
 

@@ -1,0 +1,179 @@
+//! Checks of the words: real dates, last year's year left behind,
+//! anniversary arithmetic, the dates of cited documents.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Finding, Severity, texts};
+use crate::date::{PlanDate, days_in_month};
+use crate::model::Plan;
+use crate::rollover::plan_year;
+use crate::rollover::text::{ANNIVERSARY, CITATION, CITATION_DATE, roll_text};
+
+pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
+    let year = plan_year(plan);
+    let issued = plan.date.as_deref().and_then(|d| PlanDate::parse(d).ok());
+    for (path, text) in texts(plan) {
+        out.extend(unreal_dates(&text).into_iter().map(|d| {
+            Finding::new(
+                Severity::Error,
+                "K-DATE",
+                &path,
+                format!("ngày \"{d}\" không có thật"),
+            )
+            .suggest("sửa lại ngày, tháng cho đúng")
+        }));
+        out.extend(
+            anniversary_mismatches(&text)
+                .into_iter()
+                .map(|(found, right)| {
+                    Finding::new(
+                        Severity::Error,
+                        "K-ANNIV",
+                        &path,
+                        format!("số năm kỷ niệm không khớp mốc ngày: \"{found}\""),
+                    )
+                    .suggest(format!("theo các mốc ngày thì là {right} năm"))
+                }),
+        );
+        if let Some(year) = year {
+            out.extend(old_years(&text, year).into_iter().map(|mention| {
+                Finding::new(
+                    Severity::Warning,
+                    "K-YEAR",
+                    &path,
+                    format!(
+                        "\"{mention}\" nhắc năm {} trong kế hoạch năm {year}",
+                        year - 1
+                    ),
+                )
+                .suggest(format!("kiểm tra có phải là năm {year} không"))
+            }));
+            // Stale only matters for the căn cứ the plan rests on; the body
+            // may name long-running programmes of any year.
+            let is_basis = path.starts_with("preamble") || path.starts_with("bases");
+            for (citation, cited_year) in citations(&text) {
+                if issued.is_some_and(|d| cited_year > d.year) {
+                    out.push(Finding::new(
+                        Severity::Error,
+                        "K-CITE",
+                        &path,
+                        format!("văn bản được dẫn ban hành sau kế hoạch: \"{citation}\""),
+                    ));
+                } else if is_basis && cited_year < year - 1 {
+                    out.push(
+                        Finding::new(
+                            Severity::Warning,
+                            "K-CITE",
+                            &path,
+                            format!("căn cứ cũ, ban hành năm {cited_year}: \"{citation}\""),
+                        )
+                        .suggest("kiểm tra văn bản còn hiệu lực, có văn bản mới thay thế chưa"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `dd/mm/yyyy` and `ngày dd tháng mm năm yyyy` that no calendar has.
+pub fn unreal_dates(text: &str) -> Vec<String> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+        )
+        .unwrap()
+    });
+    DATE.captures_iter(text)
+        .filter_map(|c| {
+            let num = |a: usize, b: usize| {
+                c.get(a)
+                    .or(c.get(b))
+                    .and_then(|m| m.as_str().parse::<u32>().ok())
+            };
+            let (day, month, year) = (num(1, 4)?, num(2, 5)?, num(3, 6)? as i32);
+            let real = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+            (!real).then(|| c[0].to_owned())
+        })
+        .collect()
+}
+
+/// `kỷ niệm N năm … (base - end)` with `N ≠ end − base`: the text and the right count.
+pub fn anniversary_mismatches(text: &str) -> Vec<(String, i32)> {
+    ANNIVERSARY
+        .captures_iter(text)
+        .filter_map(|c| {
+            let count: i32 = c["count"].parse().ok()?;
+            let right = c["ey"].parse::<i32>().ok()? - c["by"].parse::<i32>().ok()?;
+            (count != right).then(|| (c[0].to_owned(), right))
+        })
+        .collect()
+}
+
+/// Mentions of the year before the plan's that read as the plan's own
+/// period: what rollover would move on, had the plan been last year's.
+pub fn old_years(text: &str, year: i32) -> Vec<String> {
+    roll_text(text, year - 1)
+        .edits
+        .into_iter()
+        .map(|e| e.before)
+        .collect()
+}
+
+/// Cited documents with the year of their date.
+fn citations(text: &str) -> Vec<(String, i32)> {
+    CITATION
+        .find_iter(text)
+        .filter_map(|m| {
+            let head: String = m.as_str().chars().take(80).collect();
+            let year = CITATION_DATE.captures(m.as_str())?["y"].parse().ok()?;
+            Some((head, year))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn impossible_dates_are_found() {
+        // Seed 003 writes 30/2 for 03/2.
+        assert_eq!(
+            unreal_dates("Đảng Cộng sản Việt Nam (03/2/1930-30/2/2025)"),
+            ["30/2/2025"]
+        );
+        assert_eq!(
+            unreal_dates("ngày 31 tháng 4 năm 2025"),
+            ["ngày 31 tháng 4 năm 2025"]
+        );
+        assert!(unreal_dates("ngày 29/2/2024, ngày 04 tháng 3 năm 2025, 15/11").is_empty());
+    }
+
+    #[test]
+    fn anniversary_counts_are_checked() {
+        assert_eq!(
+            anniversary_mismatches("kỷ niệm 95 năm Ngày sinh (19/5/1890-19/5/2026)"),
+            [("95 năm Ngày sinh (19/5/1890-19/5/2026)".to_owned(), 136)]
+        );
+        assert!(
+            anniversary_mismatches("kỷ niệm 96 năm Ngày thành lập Đảng (03/2/1930 - 03/2/2026)")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn last_years_year_is_found_but_not_ranges_or_citations() {
+        // Seed 004, the 2026 plan, still says "năm 2025".
+        let text = "góp phần thực hiện thắng lợi các nhiệm vụ chính trị được giao năm 2025 của Bộ, ngành Tư pháp.";
+        assert_eq!(old_years(text, 2026).len(), 1);
+        assert!(
+            old_years(
+                "giai đoạn 2021-2025; Kế hoạch số 258-KH/TU, ngày 29/7/2025 của Ban Thường vụ",
+                2026
+            )
+            .is_empty()
+        );
+    }
+}

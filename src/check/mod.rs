@@ -1,0 +1,108 @@
+//! `kehoach check`: a plan against Decree 30 and common sense, before the
+//! leader sends it back. Each check is a small function that returns
+//! findings with a rule id (R-… from the decree spec, K-… for the project's
+//! content checks), the JSON path and a Vietnamese message.
+//!
+//! The checks here read the plan data. The rules that only the laid-out
+//! pages can decide are listed as not evaluated, never passed silently.
+
+mod content;
+mod header;
+mod structure;
+
+use serde::Serialize;
+
+use crate::model::Plan;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Hint,
+}
+
+impl Severity {
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "lỗi",
+            Severity::Warning => "cảnh báo",
+            Severity::Hint => "gợi ý",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub rule: &'static str,
+    /// The JSON path of the field, `.` for the plan as a whole.
+    pub path: String,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+impl Finding {
+    fn new(
+        severity: Severity,
+        rule: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            severity,
+            rule,
+            path: path.into(),
+            message: message.into(),
+            suggestion: None,
+        }
+    }
+
+    fn suggest(mut self, suggestion: impl Into<String>) -> Self {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    /// Rules this check could not decide from the plan data.
+    pub not_evaluated: Vec<&'static str>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Rules decided only on the laid-out pages (the layout probes test them
+/// for the samples); `check` names them rather than passing them.
+const LAYOUT_RULES: &[&str] = &[
+    "R-QH (quốc hiệu trên một dòng)",
+    "R-SIGNER (khối chữ ký không bị tách sang trang riêng)",
+    "R-MUC (tên mục không nằm một mình cuối trang)",
+    "R-NOINHAN (nơi nhận và chữ ký cùng một trang)",
+];
+
+/// Checks a plan; `today` is `(year, month, day)`.
+pub fn check(plan: &Plan, today: (i32, u32, u32)) -> Report {
+    let mut findings = Vec::new();
+    header::check(plan, today, &mut findings);
+    content::check(plan, &mut findings);
+    structure::check(plan, &mut findings);
+    findings.sort_by_key(|a| a.severity);
+    Report {
+        findings,
+        not_evaluated: LAYOUT_RULES.to_vec(),
+    }
+}
+
+/// Every prose string of a plan with its JSON path, in document order.
+fn texts(plan: &Plan) -> Vec<(String, String)> {
+    crate::plan_text::strings(&serde_json::to_value(plan).expect("a plan serialises"))
+}

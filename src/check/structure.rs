@@ -1,0 +1,197 @@
+//! Checks of the structure: kept section numbers in sequence, empty
+//! sections, mục titles in capitals, run-in punctuation, recipients and
+//! the archive line.
+
+use super::{Finding, Severity};
+use crate::format;
+use crate::markup::plain_text;
+use crate::model::{Plan, Section};
+
+pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
+    let style = plan.numbering.unwrap_or_default();
+    sections(&plan.sections, style, &[], "sections", out);
+    recipients(plan, out);
+}
+
+fn sections(
+    list: &[Section],
+    style: crate::model::Numbering,
+    parent: &[u32],
+    path: &str,
+    out: &mut Vec<Finding>,
+) {
+    let printed: Vec<String> = list
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut at = parent.to_vec();
+            at.push(i as u32 + 1);
+            s.number
+                .clone()
+                .unwrap_or_else(|| format::section_number(style, &at))
+        })
+        .collect();
+    for (i, pair) in printed.windows(2).enumerate() {
+        if let (Some(a), Some(b)) = (last_number(&pair[0]), last_number(&pair[1]))
+            && b != a + 1
+        {
+            let what = if b == a { "lặp lại" } else { "bị nhảy" };
+            out.push(
+                Finding::new(
+                    Severity::Warning,
+                    "K-NUM",
+                    format!("{path}[{}].number", i + 1),
+                    format!("số thứ tự {what}: \"{}\" sau \"{}\"", pair[1], pair[0]),
+                )
+                .suggest("bỏ trường \"number\" để chương trình tự đánh số"),
+            );
+        }
+    }
+    let run_in_marks: Vec<char> = list
+        .iter()
+        .filter(|s| s.run_in)
+        .filter_map(|s| s.title.as_deref()?.chars().last())
+        .collect();
+    if run_in_marks.windows(2).any(|w| w[0] != w[1]) {
+        out.push(
+            Finding::new(
+                Severity::Hint,
+                "K-RUNIN",
+                path,
+                "các tên liền đoạn cùng cấp kết thúc bằng dấu câu khác nhau",
+            )
+            .suggest("thống nhất dùng \":\" hoặc \".\""),
+        );
+    }
+    for (i, s) in list.iter().enumerate() {
+        let here = format!("{path}[{i}]");
+        let mut at = parent.to_vec();
+        at.push(i as u32 + 1);
+        if s.content.is_empty() && s.sections.is_empty() && s.after.is_empty() {
+            out.push(Finding::new(
+                Severity::Warning,
+                "K-EMPTY",
+                &here,
+                "mục không có nội dung",
+            ));
+        }
+        if at.len() == 1
+            && let Some(title) = s
+                .title
+                .as_deref()
+                .map(plain_text)
+                .filter(|t| *t != t.to_uppercase())
+        {
+            out.push(
+                Finding::new(
+                    Severity::Error,
+                    "R-MUC",
+                    format!("{here}.title"),
+                    "tên mục (cấp I, II, …) phải viết in hoa",
+                )
+                .suggest(title.to_uppercase()),
+            );
+        }
+        sections(&s.sections, style, &at, &format!("{here}.sections"), out);
+    }
+}
+
+/// The last number of `1.1.5.` or `III.`; letters and dashes have none.
+fn last_number(printed: &str) -> Option<u32> {
+    let last = printed.trim_end_matches(['.', ')']).rsplit('.').next()?;
+    last.parse().ok().or_else(|| roman_value(last))
+}
+
+fn roman_value(s: &str) -> Option<u32> {
+    (1..=40).find(|&n| format::roman(n) == s)
+}
+
+fn recipients(plan: &Plan, out: &mut Vec<Finding>) {
+    let mut seen: Vec<String> = Vec::new();
+    for (i, r) in plan.recipients.iter().enumerate() {
+        let key = r.to_lowercase();
+        if seen.contains(&key) {
+            out.push(Finding::new(
+                Severity::Warning,
+                "R-NOINHAN",
+                format!("recipients[{i}]"),
+                format!("nơi nhận \"{r}\" bị lặp"),
+            ));
+        }
+        seen.push(key);
+    }
+    let units: Vec<&str> = plan.archive.split(',').map(str::trim).collect();
+    if units.first() != Some(&"VT") {
+        out.push(
+            Finding::new(
+                Severity::Error,
+                "R-NOINHAN",
+                "archive",
+                "dòng lưu phải bắt đầu bằng \"VT\" (văn thư): \"Lưu: VT, …\"",
+            )
+            .suggest(format!("VT, {}", plan.archive)),
+        );
+    }
+    for unit in units {
+        let name = unit.split('(').next().unwrap_or(unit).trim();
+        if name != name.to_uppercase() {
+            out.push(Finding::new(
+                Severity::Warning,
+                "R-NOINHAN",
+                "archive",
+                format!("đơn vị lưu \"{name}\" phải viết in hoa"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(json: serde_json::Value) -> Plan {
+        let mut base = serde_json::json!({
+            "issuer": { "name": "SỞ TƯ PHÁP", "abbreviation": "STP" }, "place": "Lạng Sơn",
+            "date": "2025-03-04", "title": "T", "sections": [], "recipients": ["Lãnh đạo Sở"], "archive": "VT, VP",
+            "signer": { "title": "GIÁM ĐỐC", "name": "A B" }
+        });
+        base.as_object_mut()
+            .unwrap()
+            .extend(json.as_object().unwrap().clone());
+        serde_json::from_value(base).unwrap()
+    }
+
+    fn rules(p: &Plan) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        check(p, &mut out);
+        out.into_iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn kept_numbers_with_a_gap_are_found() {
+        // Seed 003 jumps from 1.1.3 to 1.1.5.
+        let p = plan(
+            serde_json::json!({ "numbering": "decimal", "sections": [ { "title": "NỘI DUNG", "sections": [ { "title": "Một", "sections": [
+            { "content": ["a"] }, { "content": ["b"] }, { "content": ["c"] }, { "number": "1.1.5.", "content": ["d"] } ] } ] } ] }),
+        );
+        assert_eq!(rules(&p), ["K-NUM"]);
+    }
+
+    #[test]
+    fn titles_recipients_and_archive() {
+        let p = plan(serde_json::json!({
+            "sections": [ { "title": "Mục đích", "content": ["x"] }, { "title": "TRỐNG" } ],
+            "recipients": ["Lãnh đạo Sở", "lãnh đạo sở"], "archive": "VP, vt"
+        }));
+        let found = rules(&p);
+        for rule in ["R-MUC", "K-EMPTY", "R-NOINHAN"] {
+            assert!(found.contains(&rule), "{rule} in {found:?}");
+        }
+        assert!(
+            rules(&plan(
+                serde_json::json!({ "sections": [ { "title": "MỤC ĐÍCH", "content": ["x"] } ] })
+            ))
+            .is_empty()
+        );
+    }
+}
