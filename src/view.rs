@@ -83,6 +83,9 @@ pub struct SectionView {
 pub enum BlockView {
     Paragraph {
         text: String,
+        /// The paragraph that ends the content (with `./.`): kept on the
+        /// page of the signature block, never left behind alone.
+        ending: bool,
     },
     List {
         marker: String,
@@ -150,7 +153,10 @@ impl View {
         let mut body = sections(&plan.sections, style, &labels, &[]);
         let mut closing = blocks(&plan.closing, &labels);
         if !end_mark(&mut closing) && !end_mark_sections(&mut body) {
-            closing.push(BlockView::Paragraph { text: "./.".into() });
+            closing.push(BlockView::Paragraph {
+                text: "./.".into(),
+                ending: true,
+            });
         }
 
         let mut recipients: Vec<String> = plan
@@ -366,7 +372,7 @@ fn blocks(list: &[Block], labels: &Labels) -> Vec<BlockView> {
 
 fn block(b: &Block, labels: &Labels) -> BlockView {
     match b {
-        Block::Paragraph(text) => BlockView::Paragraph { text: text.clone() },
+        Block::Paragraph(text) => BlockView::paragraph(text.clone()),
         Block::List(l) => BlockView::List {
             marker: l.marker.clone().unwrap_or_else(|| "-".into()),
             items: blocks(&l.list, labels),
@@ -388,7 +394,7 @@ fn block(b: &Block, labels: &Labels) -> BlockView {
                     .iter()
                     .map(|r| {
                         r.iter()
-                            .map(|c| vec![BlockView::Paragraph { text: c.clone() }])
+                            .map(|c| vec![BlockView::paragraph(c.clone())])
                             .collect()
                     })
                     .collect(),
@@ -404,6 +410,15 @@ fn block(b: &Block, labels: &Labels) -> BlockView {
                 .map(|c| (c.field, c.title.clone(), c.width, c.align))
                 .collect();
             task_table(&columns, t.number_row, &t.items, t.landscape, labels)
+        }
+    }
+}
+
+impl BlockView {
+    fn paragraph(text: String) -> Self {
+        BlockView::Paragraph {
+            text,
+            ending: false,
         }
     }
 }
@@ -466,12 +481,10 @@ fn task_table(
             columns
                 .iter()
                 .map(|c| match c.0 {
-                    TaskField::Index => vec![BlockView::Paragraph {
-                        text: (i + 1).to_string(),
-                    }],
+                    TaskField::Index => vec![BlockView::paragraph((i + 1).to_string())],
                     TaskField::Content => blocks(&task.content, labels),
                     field => task_value(task, field)
-                        .map(|text| vec![BlockView::Paragraph { text }])
+                        .map(|text| vec![BlockView::paragraph(text)])
                         .unwrap_or_default(),
                 })
                 .collect()
@@ -623,8 +636,9 @@ fn end_mark(blocks: &mut [BlockView]) -> bool {
         return false;
     };
     match last {
-        BlockView::Paragraph { text } => {
+        BlockView::Paragraph { text, ending } => {
             *text = format::with_end_mark(text);
+            *ending = true;
             true
         }
         BlockView::List { items, .. } => end_mark(items),

@@ -106,3 +106,74 @@ fn json_output_and_unreadable_plans() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn render_reports_findings_and_strict_refuses() {
+    let dir = std::env::temp_dir().join(format!("kehoach-strict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("p.pdf");
+    let run = |strict: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_kehoach"));
+        cmd.args(["render", "--no-system-fonts"])
+            .arg(sample("003"))
+            .arg("-o")
+            .arg(&pdf);
+        if strict {
+            cmd.arg("--strict");
+        }
+        cmd.output().unwrap()
+    };
+    let lenient = run(false);
+    assert!(lenient.status.success());
+    assert!(
+        String::from_utf8_lossy(&lenient.stderr).contains("lỗi [K-DATE]"),
+        "render prints the errors"
+    );
+    std::fs::remove_file(&pdf).unwrap();
+    let strict = run(true);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(!pdf.exists(), "--strict writes nothing");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn layout_rules_are_measured_unless_there_is_nothing_to_measure() {
+    let plan = load(&sample("004"));
+    let mut report = check(&plan.plan, TODAY);
+    let compiled = common::engine().compile(&plan).unwrap();
+    kehoach::check::check_pages(
+        &mut report,
+        &kehoach::stamps::stamp_areas(&compiled.document),
+    );
+    assert!(report.not_evaluated.iter().all(|r| !r.starts_with("R-QH")
+        && !r.starts_with("R-SIGNER")
+        && !r.starts_with("R-NOINHAN")));
+    assert!(
+        report
+            .findings
+            .iter()
+            .all(|f| !matches!(f.rule, "R-QH" | "R-NOINHAN")),
+        "sample 004 lays out cleanly"
+    );
+    // Content that ends in a task's lines has no ending paragraph, so no end
+    // mark: R-SIGNER stays unevaluated rather than passed.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sample("001")).unwrap()).unwrap();
+    json["closing"] = serde_json::json!([]);
+    json["sections"][5]["sections"] = serde_json::json!([]);
+    json["sections"][5]["content"] =
+        serde_json::json!([{ "task": { "content": ["Việc."], "lead": "Văn phòng" } }]);
+    let plan = kehoach::load::load_str(&json.to_string(), "t.json", &root()).unwrap();
+    let mut report = check(&plan.plan, TODAY);
+    let compiled = common::engine().compile(&plan).unwrap();
+    kehoach::check::check_pages(
+        &mut report,
+        &kehoach::stamps::stamp_areas(&compiled.document),
+    );
+    assert!(
+        report
+            .not_evaluated
+            .iter()
+            .any(|r| r.starts_with("R-SIGNER"))
+    );
+}

@@ -21,6 +21,11 @@ pub struct CheckArgs {
     /// Ngày hôm nay (YYYY-MM-DD), thay cho đồng hồ máy.
     #[arg(long, hide = true)]
     today: Option<String>,
+    /// Chỉ kiểm tra dữ liệu, không dàn trang (bỏ các kiểm tra đo trên trang).
+    #[arg(long)]
+    no_layout: bool,
+    #[command(flatten)]
+    engine: super::EngineArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -47,10 +52,23 @@ pub fn run(args: &CheckArgs) -> kehoach::Result<bool> {
         }
         None => today_utc(),
     };
+    let engine = if args.no_layout {
+        None
+    } else {
+        Some(args.engine.engine()?)
+    };
     let mut reports = Vec::new();
     for input in &args.inputs {
         let plan = load::load_file(input)?;
-        reports.push((input.display().to_string(), check::check(&plan.plan, today)));
+        let mut report = check::check(&plan.plan, today);
+        if let Some(engine) = &engine {
+            let compiled = engine.compile(&plan)?;
+            check::check_pages(
+                &mut report,
+                &kehoach::stamps::stamp_areas(&compiled.document),
+            );
+        }
+        reports.push((input.display().to_string(), report));
     }
     match args.format {
         Format::Json => {
@@ -89,7 +107,7 @@ fn text(file: &str, r: &Report) -> String {
         }
     }
     out.push_str(&format!(
-        "  {} lỗi, {} cảnh báo, {} gợi ý.\n  Chưa đánh giá (cần đo trên bản đã dàn trang): {}\n",
+        "  {} lỗi, {} cảnh báo, {} gợi ý.\n  Chưa đánh giá: {}\n",
         r.count(Severity::Error),
         r.count(Severity::Warning),
         r.count(Severity::Hint),
@@ -99,7 +117,7 @@ fn text(file: &str, r: &Report) -> String {
 }
 
 /// Today's date in UTC from the system clock (days-from-civil, inverted).
-fn today_utc() -> (i32, u32, u32) {
+pub fn today_utc() -> (i32, u32, u32) {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

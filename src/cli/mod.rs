@@ -82,7 +82,10 @@ pub fn run() -> i32 {
     };
     match result {
         Ok(()) => 0,
-        Err(kehoach::Error::Findings) => 1,
+        Err(kehoach::Error::Findings) => {
+            eprintln!("kehoach: {}", kehoach::Error::Findings);
+            1
+        }
         Err(e) => {
             eprintln!("kehoach: {e}");
             e.exit_code()

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use kehoach::{export, load};
+use kehoach::check::{self, Severity};
+use kehoach::{export, load, stamps};
 
 use super::EngineArgs;
 
@@ -22,6 +23,9 @@ pub struct RenderArgs {
     /// Ghi thêm mỗi trang một ảnh PNG vào thư mục này.
     #[arg(long, value_name = "THƯ_MỤC")]
     png: Option<PathBuf>,
+    /// Không dàn trang nếu kiểm tra (như `kehoach check`) thấy lỗi.
+    #[arg(long)]
+    strict: bool,
     /// Độ phân giải ảnh PNG (điểm ảnh mỗi inch).
     #[arg(long, default_value_t = 110.0)]
     ppi: f32,
@@ -35,6 +39,26 @@ pub fn run(args: &RenderArgs) -> kehoach::Result<()> {
     let compiled = engine.compile(&plan)?;
     for w in &compiled.warnings {
         eprintln!("kehoach: {w}");
+    }
+    // The errors and warnings of `check` (hints stay with `check`).
+    let mut report = check::check(&plan.plan, super::check::today_utc());
+    check::check_pages(&mut report, &stamps::stamp_areas(&compiled.document));
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Hint)
+    {
+        eprintln!(
+            "kehoach: {}: {} [{}] {}: {}",
+            plan.source_name,
+            f.severity.word(),
+            f.rule,
+            f.path,
+            f.message
+        );
+    }
+    if args.strict && report.count(Severity::Error) > 0 {
+        return Err(kehoach::Error::Findings);
     }
     let pdf = export::pdf(&compiled, &[])?;
     let pngs = match &args.png {
