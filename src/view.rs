@@ -83,8 +83,8 @@ pub struct SectionView {
 pub enum BlockView {
     Paragraph {
         text: String,
-        /// The paragraph that ends the content (with `./.`): kept on the
-        /// page of the signature block, never left behind alone.
+        /// The paragraph that ends the content (with `./.`): it marks where
+        /// the body ends, for the check that the signature block follows it.
         ending: bool,
     },
     List {
