@@ -41,12 +41,15 @@ pub fn stamp_areas(document: &PagedDocument) -> Vec<StampArea> {
         })
         .collect();
     let mut areas = Vec::new();
-    for (name, page, x0, y0) in &marks {
+    for (i, (name, page, x0, y0)) in marks.iter().enumerate() {
         let Some(area) = name.strip_suffix("/start") else {
             continue;
         };
+        // Areas of one name (headings) repeat: a start pairs with the end
+        // that follows it.
         let end = format!("{area}/end");
-        let Some((_, _, x1, y1)) = marks.iter().find(|m| m.0 == end && m.1 == *page) else {
+        let Some((_, _, x1, y1)) = marks[i + 1..].iter().find(|m| m.0 == end && m.1 == *page)
+        else {
             continue;
         };
         let height = document.pages()[page - 1].frame.size().y.to_pt();

@@ -48,7 +48,7 @@ pub fn check(plan: &Plan, today: (i32, u32, u32), out: &mut Vec<Finding>) {
                 "place",
                 "địa danh phải viết hoa chữ cái đầu mỗi tiếng",
             )
-            .suggest(title_case(&plan.place)),
+            .fixed_to(title_case(&plan.place)),
         );
     }
     for (path, name) in [
@@ -63,11 +63,143 @@ pub fn check(plan: &Plan, today: (i32, u32, u32), out: &mut Vec<Finding>) {
                     path,
                     "tên cơ quan phải viết in hoa",
                 )
-                .suggest(name.to_uppercase()),
+                .fixed_to(name.to_uppercase()),
             );
         }
     }
+    out.extend(issuer_name_findings(plan));
     out.extend(signer_findings(plan));
+}
+
+/// Abbreviations any reader knows, allowed in the parent's name.
+const COMMON_ABBREVIATIONS: &[&str] = &["UBND", "HĐND", "TP.", "TX.", "TW", "VN"];
+
+/// Phrases the parent's name abbreviates by custom.
+const ABBREVIABLE: &[(&str, &str)] = &[
+    ("ỦY BAN NHÂN DÂN", "UBND"),
+    ("UỶ BAN NHÂN DÂN", "UBND"),
+    ("HỘI ĐỒNG NHÂN DÂN", "HĐND"),
+];
+
+/// The issuer's name in full (R-CQ), the parent's with common abbreviations
+/// only and the place the body sits (R-CQ-PARENT), and an abbreviation
+/// drawn from the name (R-SO).
+pub fn issuer_name_findings(plan: &Plan) -> Vec<Finding> {
+    let issuer = &plan.issuer;
+    let mut out = Vec::new();
+    let short = abbreviations(&issuer.name);
+    if !short.is_empty() {
+        out.push(Finding::new(
+            Severity::Warning,
+            "R-CQ",
+            "issuer.name",
+            format!(
+                "tên cơ quan ban hành là tên chính thức, đầy đủ; không viết tắt \"{}\"",
+                short.join("\", \"")
+            ),
+        ));
+    }
+    if let Some(parent) = &issuer.parent {
+        for word in abbreviations(parent) {
+            if !COMMON_ABBREVIATIONS.contains(&word.as_str()) {
+                out.push(Finding::new(
+                    Severity::Hint,
+                    "R-CQ-PARENT",
+                    "issuer.parent",
+                    format!(
+                        "\"{word}\" không phải chữ viết tắt thông dụng; chỉ viết tắt những cụm từ thông dụng (UBND, HĐND)"
+                    ),
+                ));
+            }
+        }
+        for (full, short) in ABBREVIABLE {
+            if parent.contains(full) {
+                out.push(
+                    Finding::new(
+                        Severity::Hint,
+                        "R-CQ-PARENT",
+                        "issuer.parent",
+                        format!(
+                            "tên cơ quan chủ quản thường viết tắt \"{full}\" thành \"{short}\""
+                        ),
+                    )
+                    .suggest(parent.replace(full, short)),
+                );
+            }
+        }
+        let local = ["UBND", "HĐND"]
+            .iter()
+            .chain(ABBREVIABLE.iter().map(|(full, _)| full))
+            .any(|p| parent.starts_with(p));
+        let place = place_name(&plan.place).to_uppercase();
+        if local && !place.is_empty() && !parent.contains(&place) {
+            out.push(Finding::new(
+                Severity::Warning,
+                "R-CQ-PARENT",
+                "issuer.parent",
+                format!(
+                    "cơ quan chủ quản ở địa phương ghi tên tỉnh, huyện, xã nơi cơ quan đóng trụ sở; \"{parent}\" không có \"{place}\" của địa danh"
+                ),
+            ));
+        }
+    }
+    if !is_subsequence(&issuer.abbreviation, &initials(&issuer.name)) {
+        out.push(Finding::new(
+            Severity::Hint,
+            "R-SO",
+            "issuer.abbreviation",
+            format!(
+                "tên viết tắt \"{}\" không lấy từ chữ cái đầu của \"{}\"",
+                issuer.abbreviation, issuer.name
+            ),
+        ));
+    }
+    out
+}
+
+/// Words that are no Vietnamese syllable: `UBND`, `TP.`, `STP`.
+fn abbreviations(name: &str) -> Vec<String> {
+    static SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$").unwrap()
+    });
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == ',')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| w.ends_with('.') || !SYLLABLE.is_match(&fold(w)))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Lower case without diacritics: `ĐỒNG` → `dong`.
+fn fold(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.replace(['Đ', 'đ'], "d")
+        .nfd()
+        .filter(char::is_ascii)
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// `Thành phố Hồ Chí Minh` → `Hồ Chí Minh`; `Lạng Sơn` stays.
+fn place_name(place: &str) -> &str {
+    ["Thành phố ", "Tỉnh ", "Huyện ", "Quận ", "Thị xã "]
+        .iter()
+        .find_map(|p| place.strip_prefix(p))
+        .unwrap_or(place)
+}
+
+/// The first letters of the words, folded: `SỞ TƯ PHÁP` → `stp`.
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .flat_map(|w| fold(w).chars().next())
+        .collect()
+}
+
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut long = long.chars();
+    fold(short)
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .all(|c| long.any(|l| l == c))
 }
 
 /// `KH-STP`: type and body in capitals, `-` between groups, no spaces; the
@@ -159,7 +291,7 @@ pub fn signer_findings(plan: &Plan) -> Vec<Finding> {
                     "signer.name",
                     "họ tên phải viết hoa chữ cái đầu mỗi tiếng",
                 )
-                .suggest(title_case(name)),
+                .fixed_to(title_case(name)),
             );
         }
     }
@@ -195,6 +327,36 @@ fn ordinal(y: i32, m: u32, d: u32) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn plan_with_issuer(issuer: serde_json::Value, place: &str) -> Plan {
+        serde_json::from_value(serde_json::json!({
+            "issuer": issuer, "place": place, "date": "2025-03-04", "title": "T",
+            "sections": [], "recipients": [], "archive": "VT",
+            "signer": { "title": "GIÁM ĐỐC", "name": "A B" }
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn issuer_and_parent_abbreviations() {
+        let rules = |issuer, place| -> Vec<&str> {
+            issuer_name_findings(&plan_with_issuer(issuer, place))
+                .iter()
+                .map(|f| f.rule)
+                .collect()
+        };
+        let seed = serde_json::json!({ "parent": "UBND TỈNH LẠNG SƠN", "name": "SỞ TƯ PHÁP", "abbreviation": "STP" });
+        assert!(rules(seed, "Lạng Sơn").is_empty());
+        // Copied from another province's plan.
+        let moved = serde_json::json!({ "parent": "UBND TỈNH HÀ TĨNH", "name": "SỞ TƯ PHÁP", "abbreviation": "STP" });
+        assert_eq!(rules(moved, "Lạng Sơn"), ["R-CQ-PARENT"]);
+        let full = serde_json::json!({ "parent": "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "name": "SỞ TƯ PHÁP", "abbreviation": "STP" });
+        assert_eq!(rules(full, "Lạng Sơn"), ["R-CQ-PARENT"]);
+        let odd = serde_json::json!({ "parent": "UB TỈNH LẠNG SƠN", "name": "STP TỈNH", "abbreviation": "QĐ" });
+        assert_eq!(rules(odd, "Lạng Sơn"), ["R-CQ", "R-CQ-PARENT", "R-SO"]);
+        let city = serde_json::json!({ "parent": "UBND TP. HỒ CHÍ MINH", "name": "SỞ TƯ PHÁP", "abbreviation": "STP" });
+        assert!(rules(city, "Thành phố Hồ Chí Minh").is_empty());
+    }
 
     #[test]
     fn symbol_shapes() {

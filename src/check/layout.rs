@@ -1,6 +1,9 @@
 //! Checks measured on the laid-out pages, through the areas the templates
 //! mark (see [`crate::stamps`]).
 
+use typst::layout::{Frame, FrameItem, Point, Transform};
+use typst_layout::PagedDocument;
+
 use super::{Finding, Severity};
 use crate::stamps::StampArea;
 
@@ -9,9 +12,33 @@ const NATIONAL_MAX_WIDTH: f64 = 100.0 * 72.0 / 25.4;
 
 /// Adds findings; returns the rules it could measure (a plan whose content
 /// ends in a table has no end mark, so its R-SIGNER stays unevaluated).
-pub fn check(areas: &[StampArea], out: &mut Vec<Finding>) -> Vec<&'static str> {
+/// `lowest_text` is, per page, the PDF height of the lowest baseline.
+pub fn check(
+    areas: &[StampArea],
+    lowest_text: &[f64],
+    out: &mut Vec<Finding>,
+) -> Vec<&'static str> {
     let area = |name: &str| areas.iter().find(|a| a.name == name);
     let mut measured = Vec::new();
+    let headings: Vec<_> = areas.iter().filter(|a| a.name == "heading").collect();
+    if !headings.is_empty() {
+        measured.push("R-MUC");
+    }
+    for heading in headings {
+        // Nothing printed between the heading's last line and the page's
+        // footnotes.
+        let below = lowest_text
+            .get(heading.page - 1)
+            .is_some_and(|&y| y < heading.rect[1] - 1.0);
+        if !below {
+            out.push(Finding::new(
+                Severity::Warning,
+                "R-MUC",
+                ".",
+                format!("một tên mục nằm một mình cuối trang {}", heading.page),
+            ));
+        }
+    }
     if let Some(national) = area("national") {
         measured.push("R-QH");
         let [left, bottom, right, top] = national.rect;
@@ -57,6 +84,41 @@ pub fn check(areas: &[StampArea], out: &mut Vec<Finding>) -> Vec<&'static str> {
     measured
 }
 
+/// Per page, the height above the page foot of the lowest baseline above
+/// the footnotes, in PDF points (`f64::INFINITY` for a page without text).
+pub fn lowest_text(document: &PagedDocument, areas: &[StampArea]) -> Vec<f64> {
+    fn walk(frame: &Frame, ts: Transform, floor: f64, lowest: &mut f64) {
+        for (pos, item) in frame.items() {
+            let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
+            match item {
+                FrameItem::Group(g) => walk(&g.frame, here.pre_concat(g.transform), floor, lowest),
+                FrameItem::Text(_) => {
+                    let y = Point::zero().transform(here).y.to_pt();
+                    if y < floor {
+                        *lowest = lowest.max(y);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    document
+        .pages()
+        .iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let height = page.frame.size().y.to_pt();
+            let floor = areas
+                .iter()
+                .find(|a| a.name == "footnotes" && a.page == i + 1)
+                .map_or(f64::INFINITY, |a| height - a.rect[3]);
+            let mut lowest = f64::NEG_INFINITY;
+            walk(&page.frame, Transform::identity(), floor, &mut lowest);
+            height - lowest
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +140,7 @@ mod tests {
                 area("closing", 4, [0.0; 4]),
                 area("signature", 4, [0.0; 4]),
             ],
+            &[],
             &mut out,
         );
         assert_eq!(out.iter().map(|f| f.rule).collect::<Vec<_>>(), ["R-SIGNER"]);
@@ -88,8 +151,20 @@ mod tests {
                 area("closing", 4, [0.0; 4]),
                 area("signature", 4, [0.0; 4]),
             ],
+            &[],
             &mut out,
         );
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_heading_with_nothing_below_it_is_found() {
+        let heading = area("heading", 2, [85.0, 60.0, 85.0, 60.0]);
+        let mut out = Vec::new();
+        check(std::slice::from_ref(&heading), &[40.0, 61.0], &mut out);
+        assert_eq!(out[0].rule, "R-MUC");
+        let mut out = Vec::new();
+        check(&[heading], &[40.0, 45.0], &mut out);
         assert!(out.is_empty());
     }
 
@@ -98,6 +173,7 @@ mod tests {
         let mut out = Vec::new();
         check(
             &[area("national", 1, [300.0, 780.0, 560.0, 812.0])],
+            &[],
             &mut out,
         );
         assert_eq!(out[0].rule, "R-QH");

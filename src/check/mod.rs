@@ -8,9 +8,13 @@
 //! evaluated, never passed silently.
 
 mod content;
+mod fix;
 mod header;
 mod layout;
 mod structure;
+mod typography;
+
+pub use fix::{Fixed, fix};
 
 use serde::Serialize;
 
@@ -42,6 +46,10 @@ pub struct Finding {
     pub path: String,
     pub message: String,
     pub suggestion: Option<String>,
+    /// The field's value after a safe, mechanical fix (padding, spacing,
+    /// punctuation, capitals) that `--fix` may write; never new wording.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
 }
 
 impl Finding {
@@ -57,11 +65,19 @@ impl Finding {
             path: path.into(),
             message: message.into(),
             suggestion: None,
+            fix: None,
         }
     }
 
     fn suggest(mut self, suggestion: impl Into<String>) -> Self {
         self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// A safe fix, shown as the suggestion too.
+    fn fixed_to(mut self, value: String) -> Self {
+        self.suggestion = Some(value.clone());
+        self.fix = Some(value);
         self
     }
 }
@@ -87,31 +103,28 @@ const LAYOUT_RULES: &[&str] = &[
     "R-QH (quốc hiệu trên một dòng)",
     "R-SIGNER (khối chữ ký không bị tách sang trang riêng)",
     "R-NOINHAN (nơi nhận và chữ ký cùng một trang)",
+    "R-MUC (tên mục không nằm một mình cuối trang)",
 ];
-
-/// Not measured: Typst keeps every heading with what follows it (sticky
-/// blocks), so no page can end on one, but no check looks.
-const UNMEASURED: &str =
-    "R-MUC (tên mục không nằm một mình cuối trang: bảo đảm bởi cách dàn trang, chưa đo)";
 
 /// Checks a plan; `today` is `(year, month, day)`.
 pub fn check(plan: &Plan, today: (i32, u32, u32)) -> Report {
     let mut findings = Vec::new();
     header::check(plan, today, &mut findings);
     content::check(plan, &mut findings);
+    typography::check(plan, &mut findings);
     structure::check(plan, &mut findings);
     findings.sort_by_key(|a| a.severity);
-    let mut not_evaluated = LAYOUT_RULES.to_vec();
-    not_evaluated.push(UNMEASURED);
     Report {
         findings,
-        not_evaluated,
+        not_evaluated: LAYOUT_RULES.to_vec(),
     }
 }
 
 /// Adds the checks measured on the laid-out pages to a report.
-pub fn check_pages(report: &mut Report, areas: &[crate::stamps::StampArea]) {
-    let measured = layout::check(areas, &mut report.findings);
+pub fn check_pages(report: &mut Report, document: &typst_layout::PagedDocument) {
+    let areas = crate::stamps::stamp_areas(document);
+    let lowest = layout::lowest_text(document, &areas);
+    let measured = layout::check(&areas, &lowest, &mut report.findings);
     report.findings.sort_by_key(|f| f.severity);
     report
         .not_evaluated

@@ -79,18 +79,20 @@ fn sections(
             && let Some(title) = s
                 .title
                 .as_deref()
-                .map(plain_text)
-                .filter(|t| *t != t.to_uppercase())
+                .filter(|t| plain_text(t) != plain_text(t).to_uppercase())
         {
-            out.push(
-                Finding::new(
-                    Severity::Error,
-                    "R-MUC",
-                    format!("{here}.title"),
-                    "tên mục (cấp I, II, …) phải viết in hoa",
-                )
-                .suggest(title.to_uppercase()),
+            let finding = Finding::new(
+                Severity::Error,
+                "R-MUC",
+                format!("{here}.title"),
+                "tên mục (cấp I, II, …) phải viết in hoa",
             );
+            // A footnote's text stays as typed: only the title is capitals.
+            out.push(if title.contains("^[") {
+                finding.suggest(plain_text(title).to_uppercase())
+            } else {
+                finding.fixed_to(title.to_uppercase())
+            });
         }
         sections(&s.sections, style, &at, &format!("{here}.sections"), out);
     }
@@ -121,6 +123,12 @@ fn recipients(plan: &Plan, out: &mut Vec<Finding>) {
         seen.push(key);
     }
     let units: Vec<&str> = plan.archive.split(',').map(str::trim).collect();
+    let mut fixed: Vec<String> = units.iter().map(|u| archive_unit_upper(u)).collect();
+    if fixed.first().map(String::as_str) != Some("VT") {
+        fixed.retain(|u| u != "VT");
+        fixed.insert(0, "VT".into());
+    }
+    let fixed = fixed.join(", ");
     if units.first() != Some(&"VT") {
         out.push(
             Finding::new(
@@ -129,19 +137,31 @@ fn recipients(plan: &Plan, out: &mut Vec<Finding>) {
                 "archive",
                 "dòng lưu phải bắt đầu bằng \"VT\" (văn thư): \"Lưu: VT, …\"",
             )
-            .suggest(format!("VT, {}", plan.archive)),
+            .fixed_to(fixed.clone()),
         );
     }
     for unit in units {
         let name = unit.split('(').next().unwrap_or(unit).trim();
         if name != name.to_uppercase() {
-            out.push(Finding::new(
-                Severity::Warning,
-                "R-NOINHAN",
-                "archive",
-                format!("đơn vị lưu \"{name}\" phải viết in hoa"),
-            ));
+            out.push(
+                Finding::new(
+                    Severity::Warning,
+                    "R-NOINHAN",
+                    "archive",
+                    format!("đơn vị lưu \"{name}\" phải viết in hoa"),
+                )
+                .fixed_to(fixed.clone()),
+            );
         }
+    }
+}
+
+/// `vp (cth)` → `VP (cth)`: the unit in capitals, the drafter's initials
+/// and copy count as written.
+fn archive_unit_upper(unit: &str) -> String {
+    match unit.split_once('(') {
+        Some((name, rest)) => format!("{} ({rest}", name.trim().to_uppercase()),
+        None => unit.to_uppercase(),
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use kehoach::check::{self, Severity};
-use kehoach::{export, load, stamps};
+use kehoach::{export, load};
 
 use super::EngineArgs;
 
@@ -42,7 +42,7 @@ pub fn run(args: &RenderArgs) -> kehoach::Result<()> {
     }
     // The errors and warnings of `check` (hints stay with `check`).
     let mut report = check::check(&plan.plan, super::check::today_utc());
-    check::check_pages(&mut report, &stamps::stamp_areas(&compiled.document));
+    check::check_pages(&mut report, &compiled.document);
     for f in report
         .findings
         .iter()
