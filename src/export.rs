@@ -38,18 +38,21 @@ pub fn png_pages(compiled: &Compiled, ppi: f32) -> Result<Vec<Vec<u8>>> {
         .document
         .pages()
         .iter()
-        .map(|page| {
-            let options = typst_render::RenderOptions {
-                pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0),
-                ..Default::default()
-            };
-            typst_render::render(page, &options)
-                .encode_png()
-                .map_err(|e| Error::Export {
-                    message: e.to_string(),
-                })
-        })
+        .map(|page| png_page(page, ppi))
         .collect()
+}
+
+/// One page as PNG at `ppi` pixels per inch.
+pub fn png_page(page: &typst_layout::Page, ppi: f32) -> Result<Vec<u8>> {
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0),
+        ..Default::default()
+    };
+    typst_render::render(page, &options)
+        .encode_png()
+        .map_err(|e| Error::Export {
+            message: e.to_string(),
+        })
 }
 
 /// Writes a file through a temporary file in the same folder and a rename.

@@ -19,11 +19,11 @@ use typst_pdf::PdfStandard;
 
 use crate::Engine;
 use crate::error::{Error, Result};
-use crate::export::{self, write_atomic};
+use crate::export::write_atomic;
 use crate::load::{self, LoadedPlan};
 use crate::markup::plain_text;
-use crate::signature_field::add_signature_field;
-use crate::stamps::{StampArea, stamp_areas};
+use crate::signature_field::signable_pdf;
+use crate::stamps::StampArea;
 pub use manifest::{Manifest, Row, Status};
 
 /// One plan to export.
@@ -320,17 +320,11 @@ fn render(
     options: &Options,
 ) -> Result<(Vec<u8>, usize, Vec<StampArea>)> {
     let compiled = engine.compile(plan)?;
-    let mut pdf = export::pdf(&compiled, &options.standards)?;
-    let areas = stamp_areas(&compiled.document);
-    if let Some(signature) = areas.iter().find(|a| a.name == "signature") {
-        let name = plan
-            .plan
-            .signer
-            .name
-            .clone()
-            .unwrap_or_else(|| "Người ký".to_owned());
-        pdf = add_signature_field(&pdf, signature, &name)?;
-    }
+    let (pdf, areas) = signable_pdf(
+        &compiled,
+        plan.plan.signer.name.as_deref(),
+        &options.standards,
+    )?;
     Ok((pdf, compiled.document.pages().len(), areas))
 }
 

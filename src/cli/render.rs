@@ -41,7 +41,7 @@ pub fn run(args: &RenderArgs) -> kehoach::Result<()> {
         eprintln!("kehoach: {w}");
     }
     // The errors and warnings of `check` (hints stay with `check`).
-    let mut report = check::check(&plan.plan, super::check::today_utc());
+    let mut report = check::check(&plan.plan, kehoach::date::today_utc());
     check::check_pages(&mut report, &compiled.document);
     for f in report
         .findings

@@ -166,6 +166,19 @@ fn read_images(
     let mut images = Vec::new();
     for (field, value) in named {
         let Some(rel) = value else { continue };
+        // A plan names files beside it, never elsewhere: the web form's
+        // plans come from a browser and must not reach outside its folder.
+        let beside = Path::new(rel)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !beside {
+            return Err(Error::input(
+                at(field),
+                format!(
+                    "ảnh \"{rel}\" phải là tệp nằm trong thư mục của kế hoạch (không dùng đường dẫn tuyệt đối hay \"..\")"
+                ),
+            ));
+        }
         let path = base.join(rel);
         let bytes = std::fs::read(&path).map_err(|e| {
             let reason = match e.kind() {
