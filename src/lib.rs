@@ -40,6 +40,7 @@ pub mod normalize;
 pub mod plan_text;
 pub mod rollover;
 pub mod schema;
+pub mod serve;
 pub mod signature_field;
 pub mod stamps;
 pub mod template;

@@ -6,6 +6,7 @@ mod fonts;
 mod render;
 mod rollover;
 mod schema;
+mod serve;
 
 use std::path::PathBuf;
 
@@ -30,6 +31,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Tạo kế hoạch năm mới từ kế hoạch năm cũ, kèm báo cáo rà soát.
     Rollover(rollover::RolloverArgs),
+    /// Mở biểu mẫu soạn kế hoạch trên trình duyệt, xem trước trực tiếp.
+    Serve(serve::ServeArgs),
     /// Cho biết phông chữ nào sẽ được dùng.
     Fonts(EngineArgs),
     /// In JSON Schema của dữ liệu kế hoạch.
@@ -77,6 +80,7 @@ pub fn run() -> i32 {
                 Err(kehoach::Error::Findings)
             }
         }),
+        Command::Serve(args) => serve::run(&args),
         Command::Fonts(args) => fonts::run(&args),
         Command::Schema => schema::run(),
     };

@@ -1,0 +1,272 @@
+//! The form's endpoints: start data, samples, preview (page images and
+//! findings), PDF, safe fixes and rollover. Every one takes plan JSON as
+//! the browser holds it and answers JSON, or an error in the same shape
+//! as the command line's: a Vietnamese message with the field's path.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::App;
+use super::assets::{BLANK, SAMPLES};
+use crate::batch::naming;
+use crate::check;
+use crate::date::today_utc;
+use crate::error::Error;
+use crate::load::{self, LoadedPlan};
+use crate::rollover::{self, plan_year};
+
+/// An error answer: `{ "error": { "message", "path", "line", "column" } }`.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    message: String,
+    path: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, message: String) -> Self {
+        ApiError {
+            status,
+            message,
+            path: None,
+            line: None,
+            column: None,
+        }
+    }
+
+    fn at(path: &str, message: String) -> Self {
+        ApiError {
+            path: Some(path.to_owned()),
+            ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message)
+        }
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::Input { at, message } => ApiError {
+                line: Some(at.line),
+                column: Some(at.column),
+                ..ApiError::at(&at.path, message)
+            },
+            Error::Io { .. } => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            other => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, other.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = json!({ "error": {
+            "message": self.message, "path": self.path, "line": self.line, "column": self.column
+        } });
+        (self.status, Json(body)).into_response()
+    }
+}
+
+type Answer<T = Json<Value>> = Result<T, ApiError>;
+
+pub async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "không có trang này".into())
+}
+
+/// What the form starts from: the samples, whether a folder is open, and a
+/// blank plan dated this year.
+pub async fn start(State(app): State<Arc<App>>) -> Json<Value> {
+    let samples: Vec<Value> = SAMPLES
+        .iter()
+        .map(|(id, text)| {
+            let plan: Value = serde_json::from_str(text).expect("samples are JSON");
+            json!({ "id": id, "title": plan["title"] })
+        })
+        .collect();
+    let mut blank: Value = serde_json::from_str(BLANK).expect("the blank plan is JSON");
+    blank["date"] = today_utc().0.to_string().into();
+    Json(json!({ "samples": samples, "dir": app.dir.is_some(), "blank": blank }))
+}
+
+pub async fn sample(Path(id): Path<String>) -> Answer<Response> {
+    let (_, text) = SAMPLES
+        .iter()
+        .find(|(name, _)| *name == id)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("không có mẫu \"{id}\"")))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], *text).into_response())
+}
+
+/// The pages (by id, see [`super::pages`]), the findings of `check` and
+/// the PDF's file name.
+pub async fn preview(State(app): State<Arc<App>>, body: Bytes) -> Answer {
+    let plan = read_plan(&app, &body)?;
+    layout(app, move |app| {
+        let compiled = app.engine.compile(&plan)?;
+        let mut report = check::check(&plan.plan, today_utc());
+        check::check_pages(&mut report, &compiled.document);
+        let pages = compiled
+            .document
+            .pages()
+            .iter()
+            .map(|page| {
+                let size = page.frame.size();
+                Ok(json!({
+                    "id": app.pages.insert(page)?,
+                    "width": size.x.to_pt(),
+                    "height": size.y.to_pt(),
+                }))
+            })
+            .collect::<crate::Result<Vec<_>>>()?;
+        Ok(Json(json!({
+            "pages": pages,
+            "findings": report.findings,
+            "not_evaluated": report.not_evaluated,
+            "file_name": pdf_name(&plan),
+        })))
+    })
+    .await
+}
+
+/// A page image; its id is its content's hash, so it never goes stale.
+pub async fn page(State(app): State<Arc<App>>, Path(file): Path<String>) -> Answer<Response> {
+    let png = file
+        .strip_suffix(".png")
+        .and_then(|id| app.pages.get(id))
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "trang xem trước đã hết hạn".into()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/png"),
+            (header::CACHE_CONTROL, "private, max-age=86400, immutable"),
+        ],
+        png.as_ref().clone(),
+    )
+        .into_response())
+}
+
+/// The PDF as `batch` makes it: PDF/A-2b with an empty signature field.
+pub async fn pdf(State(app): State<Arc<App>>, body: Bytes) -> Answer<Response> {
+    let plan = read_plan(&app, &body)?;
+    let name = pdf_name(&plan);
+    let pdf = layout(app, move |app| {
+        let compiled = app.engine.compile(&plan)?;
+        let (pdf, _) = crate::signature_field::signable_pdf(
+            &compiled,
+            plan.plan.signer.name.as_deref(),
+            &[typst_pdf::PdfStandard::A_2b],
+        )?;
+        Ok(pdf)
+    })
+    .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        pdf,
+    )
+        .into_response())
+}
+
+/// The plan with `check`'s safe fixes applied, and the list of them.
+pub async fn fix(State(app): State<Arc<App>>, body: Bytes) -> Answer {
+    let plan = read_plan(&app, &body)?;
+    let fixed = check::fix(&plan.plan, today_utc());
+    Ok(Json(
+        json!({ "plan": fixed.plan, "applied": fixed.applied }),
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct RolloverQuery {
+    to: Option<i32>,
+}
+
+/// Next year's plan (or the year `to`), with the review list.
+pub async fn rollover(
+    State(app): State<Arc<App>>,
+    Query(query): Query<RolloverQuery>,
+    body: Bytes,
+) -> Answer {
+    let plan = read_plan(&app, &body)?;
+    let to = query
+        .to
+        .or_else(|| plan_year(&plan.plan).map(|y| y + 1))
+        .ok_or_else(|| ApiError::at("date", "kế hoạch không có năm".into()))?;
+    let rolled = rollover::rollover(&plan.plan, to).map_err(|m| ApiError::at(".", m))?;
+    let changes: Vec<Value> = rolled
+        .changes
+        .iter()
+        .map(|c| json!({ "path": c.at.path, "section": c.at.section, "before": c.before, "after": c.after }))
+        .collect();
+    let flags: Vec<Value> = rolled
+        .flags
+        .iter()
+        .map(|f| json!({ "path": f.at.path, "section": f.at.section, "text": f.flag.text, "message": f.flag.kind.reason() }))
+        .collect();
+    Ok(Json(json!({
+        "plan": rolled.plan, "from": rolled.from, "to": rolled.to,
+        "changes": changes, "flags": flags,
+    })))
+}
+
+/// Plan JSON from the browser, read as `render` reads a file; images only
+/// from the `--dir` folder, and not at all without one.
+fn read_plan(app: &App, body: &[u8]) -> Result<LoadedPlan, ApiError> {
+    let text = std::str::from_utf8(body).map_err(|_| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "nội dung gửi lên không phải UTF-8".into(),
+        )
+    })?;
+    let Some(dir) = &app.dir else {
+        let value: Value = serde_json::from_str(text).unwrap_or_default();
+        for field in ["signature_image", "seal_image"] {
+            if !value["signer"][field].is_null() {
+                return Err(ApiError::at(
+                    &format!("signer.{field}"),
+                    "muốn dùng ảnh chữ ký, con dấu thì chạy kehoach serve --dir <thư mục có ảnh>"
+                        .into(),
+                ));
+            }
+        }
+        return Ok(load::load_str(text, "kế hoạch", std::path::Path::new(""))?);
+    };
+    Ok(load::load_str(text, "kế hoạch", dir)?)
+}
+
+fn pdf_name(plan: &LoadedPlan) -> String {
+    format!("{}.pdf", naming::base_name(&plan.plan))
+}
+
+/// Runs a layout off the async threads, one per core at a time, and lets
+/// typst forget what it memoised for old edits.
+async fn layout<T: Send + 'static>(
+    app: Arc<App>,
+    work: impl FnOnce(&App) -> crate::Result<T> + Send + 'static,
+) -> Answer<T> {
+    let _permit = app.layouts.acquire().await.expect("never closed");
+    let app = app.clone();
+    tokio::task::spawn_blocking(move || {
+        let result = work(&app);
+        typst::comemo::evict(10);
+        result
+    })
+    .await
+    .map_err(|_| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "lỗi bất ngờ khi dàn trang; hãy báo cho người phát triển".into(),
+        )
+    })?
+    .map_err(ApiError::from)
+}

@@ -1,0 +1,292 @@
+//! The web form in a real browser: headless Chromium driven over WebDriver
+//! (Debian's `chromium` and `chromium-driver`; skipped locally when they
+//! are missing, required under CI=true). A clerk's session: a blank plan,
+//! the header and a section with a task typed in, the preview redrawn, the
+//! PDF downloaded with the typed words in it.
+//!
+//! `KEHOACH_BLESS=1` also writes `docs/form.png`, the README's screenshot.
+
+mod common;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use kehoach::serve::{Options, router};
+use kehoach::{Engine, FontOptions, Templates};
+use serde_json::json;
+
+use common::{have_tool, pdf_text, root};
+
+/// Longest wait for the page to react (a cold layout takes well under 1 s).
+const PATIENCE: Duration = Duration::from_secs(20);
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn start_server(dir: PathBuf) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let fonts = FontOptions {
+        system: false,
+        dirs: Vec::new(),
+    };
+    let app = router(
+        Engine::new(&fonts, Templates::embedded()),
+        Options {
+            dir: Some(dir),
+            addr,
+        },
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    addr
+}
+
+async fn start_browser(downloads: &Path, profile: &Path) -> (Driver, Client) {
+    let port = free_port();
+    let driver = Driver(
+        Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts"),
+    );
+    let deadline = Instant::now() + PATIENCE;
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not listen");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut options = json!({
+        "args": [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--window-size=1366,900",
+            format!("--user-data-dir={}", profile.display()),
+        ],
+        "prefs": {
+            "download.default_directory": downloads.to_string_lossy(),
+            "download.prompt_for_download": false,
+        },
+    });
+    if Path::new("/usr/bin/chromium").exists() {
+        options["binary"] = "/usr/bin/chromium".into();
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("goog:chromeOptions".into(), options);
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session");
+    (driver, client)
+}
+
+fn field(path: &str) -> String {
+    format!("[data-path=\"{path}\"]")
+}
+
+async fn type_into(client: &Client, path: &str, text: &str) {
+    let input = client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css(&field(path)))
+        .await
+        .unwrap_or_else(|e| panic!("no field {path}: {e}"));
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+}
+
+/// The preview's version once it is ready at a version above `after`.
+async fn preview_after(client: &Client, after: u64) -> u64 {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let preview = client.find(Locator::Id("preview")).await.unwrap();
+        let state = preview.attr("data-state").await.unwrap();
+        let version = preview
+            .attr("data-version")
+            .await
+            .unwrap()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        if state.as_deref() == Some("ready") && version > after {
+            return version;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the preview did not refresh (state {state:?}, version {version})"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn page_ids(client: &Client) -> Vec<String> {
+    let mut ids = Vec::new();
+    for img in client.find_all(Locator::Css("#preview img")).await.unwrap() {
+        ids.push(img.attr("data-page-id").await.unwrap().unwrap_or_default());
+    }
+    ids
+}
+
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+    // The form may ask before it replaces work in progress.
+    let _ = client.accept_alert().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clerk_drafts_a_plan_in_the_browser() {
+    if !have_tool("chromedriver") {
+        return;
+    }
+    let scratch = std::env::temp_dir().join(format!("kehoach-browser-{}", std::process::id()));
+    let (downloads, profile, folder) = (
+        scratch.join("downloads"),
+        scratch.join("profile"),
+        scratch.join("plans"),
+    );
+    for dir in [&downloads, &profile, &folder] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    let addr = start_server(folder.clone()).await;
+    let (_driver, client) = start_browser(&downloads, &profile).await;
+    client.goto(&format!("http://{addr}/")).await.unwrap();
+
+    click(&client, "#new-blank").await;
+    type_into(&client, "issuer.parent", "UBND TỈNH LẠNG SƠN").await;
+    type_into(&client, "issuer.name", "SỞ TƯ PHÁP").await;
+    type_into(&client, "issuer.abbreviation", "STP").await;
+    type_into(&client, "place", "lạng sơn").await;
+    type_into(
+        &client,
+        "title",
+        "Kiểm thử biểu mẫu trên trình duyệt năm 2026",
+    )
+    .await;
+    let version = preview_after(&client, 0).await;
+    let before = page_ids(&client).await;
+    assert!(!before.is_empty(), "the preview shows pages");
+
+    click(
+        &client,
+        &format!("[data-action=\"add-task\"]{}", field("sections[1]")),
+    )
+    .await;
+    type_into(
+        &client,
+        "sections[1].content[1].task.content[0]",
+        "Rà soát thủ tục hành chính lĩnh vực hộ tịch.",
+    )
+    .await;
+    type_into(
+        &client,
+        "sections[1].content[1].task.lead",
+        "Phòng Hành chính tư pháp",
+    )
+    .await;
+    let version = preview_after(&client, version).await;
+    assert_ne!(page_ids(&client).await, before, "the preview changed");
+
+    // check's findings are listed, with the safe fix one click away.
+    let findings = client
+        .find(Locator::Id("findings"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        findings.contains("R-PLACE"),
+        "the lower-case place is found: {findings}"
+    );
+    client
+        .find(Locator::XPath(
+            "//*[@id='findings']//button[contains(., 'Sửa')]",
+        ))
+        .await
+        .expect("a fix button")
+        .click()
+        .await
+        .unwrap();
+    let place = client.find(Locator::Css(&field("place"))).await.unwrap();
+    assert_eq!(
+        place.prop("value").await.unwrap().as_deref(),
+        Some("Lạng Sơn")
+    );
+    preview_after(&client, version).await;
+
+    click(&client, "#download-pdf").await;
+    let deadline = Instant::now() + PATIENCE;
+    let pdf = loop {
+        let done = std::fs::read_dir(&downloads)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.extension().is_some_and(|x| x == "pdf"));
+        if let Some(path) = done {
+            break std::fs::read(path).unwrap();
+        }
+        assert!(Instant::now() < deadline, "no PDF was downloaded");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let text = pdf_text(&pdf);
+    for typed in [
+        "Kiểm thử biểu mẫu trên trình duyệt",
+        "Rà soát thủ tục hành chính",
+        "Phòng Hành chính tư pháp",
+    ] {
+        assert!(text.contains(typed), "{typed} in the PDF:\n{text}");
+    }
+
+    // Autosave: a reload brings the draft back.
+    client.refresh().await.unwrap();
+    let title = client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css(&field("title")))
+        .await
+        .unwrap();
+    assert_eq!(
+        title.prop("value").await.unwrap().as_deref(),
+        Some("Kiểm thử biểu mẫu trên trình duyệt năm 2026")
+    );
+
+    if std::env::var("KEHOACH_BLESS").is_ok() {
+        let select = client.find(Locator::Id("sample")).await.unwrap();
+        select
+            .select_by_value("004-thi-dua-nganh-tu-phap-2026")
+            .await
+            .unwrap();
+        // The reload started the preview's count again.
+        let now = preview_after(&client, 0).await;
+        click(&client, "#load-sample").await;
+        preview_after(&client, now).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let png = client.screenshot().await.unwrap();
+        std::fs::create_dir_all(root().join("docs")).unwrap();
+        std::fs::write(root().join("docs/form.png"), png).unwrap();
+    }
+    client.close().await.unwrap();
+    std::fs::remove_dir_all(&scratch).unwrap();
+}
