@@ -33,6 +33,7 @@ pub mod error;
 pub mod export;
 pub mod fonts;
 pub mod format;
+pub mod import;
 pub mod load;
 pub mod markup;
 pub mod model;

@@ -3,6 +3,7 @@
 mod batch;
 mod check;
 mod fonts;
+mod import;
 mod render;
 mod rollover;
 mod schema;
@@ -31,6 +32,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Tạo kế hoạch năm mới từ kế hoạch năm cũ, kèm báo cáo rà soát.
     Rollover(rollover::RolloverArgs),
+    /// Nhập kế hoạch cũ từ tệp Word (.docx), văn bản (.txt) hoặc Markdown (.md).
+    Import(import::ImportArgs),
     /// Mở biểu mẫu soạn kế hoạch trên trình duyệt, xem trước trực tiếp.
     Serve(serve::ServeArgs),
     /// Cho biết phông chữ nào sẽ được dùng.
@@ -81,6 +84,7 @@ pub fn run() -> i32 {
             }
         }),
         Command::Serve(args) => serve::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Fonts(args) => fonts::run(&args),
         Command::Schema => schema::run(),
     };

@@ -1,0 +1,446 @@
+//! The reader of text copied or extracted from a PDF (`.txt`) and of
+//! Markdown (`.md`): the encoding found and converted, extraction
+//! artefacts removed (page numbers, website lines, form feeds, repeated
+//! spaces), hard line breaks joined into paragraphs, footnote bodies moved
+//! to their reference, pipe tables read as tables.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use super::legacy;
+use super::source::{Piece, Source};
+
+/// The largest text read: a plan is a few hundred kB at most.
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// A numbered or bulleted start: `I.`, `1.`, `1.1.`, `a)`, `-`, `+`, `•`.
+pub static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.|[a-zđ]\)|[-–+•])\s").unwrap()
+});
+
+pub fn read(bytes: &[u8]) -> Result<Source, String> {
+    if bytes.len() > MAX_BYTES {
+        return Err(format!(
+            "tệp quá lớn ({} MB); một kế hoạch chỉ vài trăm kB",
+            bytes.len() / (1024 * 1024)
+        ));
+    }
+    if bytes.iter().take(8192).filter(|&&b| b == 0).count() > 8 {
+        return Err("tệp không phải văn bản (có nhiều byte 0: tệp nhị phân?)".into());
+    }
+    let mut notes = Vec::new();
+    let text = match std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)) {
+        Ok(text) => text.to_owned(),
+        Err(_) => {
+            notes.push("tệp không phải UTF-8: đọc theo bảng mã Windows-1252".into());
+            legacy::decode_8bit(bytes)
+        }
+    };
+    let text = match legacy::detect(&text) {
+        Some(found) => {
+            notes.push(format!(
+                "văn bản ở bảng mã cũ {}: đã chuyển sang Unicode",
+                found.name()
+            ));
+            legacy::to_unicode(&text, found)
+        }
+        None => text.nfc().collect(),
+    };
+    let lines = clean_lines(&text, &mut notes);
+    let lines = move_footnotes(lines, &mut notes);
+    let mut widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    widths.sort_unstable();
+    let typical = widths.get(widths.len() / 2).copied().unwrap_or(80);
+    Ok(Source {
+        pieces: paragraphs(&lines, typical),
+        unit: "dòng",
+        notes,
+    })
+}
+
+/// A line of the file that survived cleaning, with its number.
+#[derive(Debug, Clone)]
+struct Line {
+    at: usize,
+    text: String,
+    /// Markdown `#` heading or a line that was wholly bold: its own paragraph.
+    alone: bool,
+}
+
+fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
+    static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \t\u{a0}]+").unwrap());
+    static PAGE_NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang \d+(?:/\d+)?$").unwrap());
+    static WEB: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)\S+$").unwrap());
+    let mut dropped = Vec::new();
+    let mut out = Vec::new();
+    for (i, raw) in text.split(['\n', '\u{c}']).enumerate() {
+        let at = i + 1;
+        let line = SPACES.replace_all(raw.trim_end_matches('\r'), " ");
+        let mut line = line.trim().to_owned();
+        if line.is_empty() {
+            continue;
+        }
+        if PAGE_NUMBER.is_match(&line) || WEB.is_match(&line) {
+            dropped.push(at);
+            continue;
+        }
+        let mut alone = false;
+        if line.starts_with('#') {
+            line = line.trim_start_matches('#').trim().to_owned();
+            alone = true;
+        }
+        // `**II. NỘI DUNG**` wholly bold: the bold is the heading's own.
+        if let Some(inner) = line.strip_prefix("**").and_then(|l| l.strip_suffix("**"))
+            && !inner.contains("**")
+        {
+            line = inner.trim().to_owned();
+            alone = true;
+        }
+        out.push(Line {
+            at,
+            text: line,
+            alone,
+        });
+    }
+    if !dropped.is_empty() {
+        notes.push(format!(
+            "đã bỏ {} dòng số trang hoặc địa chỉ web (dòng {})",
+            dropped.len(),
+            list(&dropped)
+        ));
+    }
+    out
+}
+
+/// A footnote's body, dropped by the extraction where the page ended: a
+/// line `1 Kế hoạch số …` whose number follows a word earlier in the text
+/// (`Sở Tư pháp1`). Its lines run the page's full width in a smaller font;
+/// its last line is the first short one. It is put back at the reference
+/// as `^[…]`.
+fn move_footnotes(mut lines: Vec<Line>, notes: &mut Vec<String>) -> Vec<Line> {
+    static START: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2}) (\p{Lu}|[“\x22])").unwrap());
+    let mut widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    widths.sort_unstable();
+    let typical = widths.get(widths.len() / 2).copied().unwrap_or(80);
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(number) = START.captures(&lines[i].text).map(|c| c[1].to_owned()) else {
+            i += 1;
+            continue;
+        };
+        let reference = Regex::new(&format!(r"(\p{{Ll}}|[”)]){number}(\s|[,.;:]|$)")).unwrap();
+        let Some(host) = (0..i).rev().find(|&j| reference.is_match(&lines[j].text)) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i;
+        while end + 1 < lines.len() && lines[end].text.chars().count() > typical + typical / 10 {
+            end += 1;
+        }
+        let from = lines[i].at;
+        let body: Vec<String> = lines.drain(i..=end).map(|l| l.text).collect();
+        let body = body.join(" ");
+        let body = body[number.len()..].trim();
+        let host_text = &lines[host].text;
+        let m = reference.find(host_text).expect("matched above");
+        let digits_at = m.start()
+            + host_text[m.start()..]
+                .find(number.as_str())
+                .expect("in match");
+        lines[host].text = format!(
+            "{}^[{body}]{}",
+            &host_text[..digits_at],
+            &host_text[digits_at + number.len()..]
+        );
+        notes.push(format!(
+            "chú thích {number} (dòng {from}) đưa về chỗ tham chiếu (dòng {})",
+            lines[host].at
+        ));
+    }
+    lines
+}
+
+/// Joins the lines of one paragraph. A line opens a new paragraph when the
+/// previous one ended a sentence or was a heading, or when it starts with a
+/// numbering mark after a finished line; pipe-table lines make a table.
+fn paragraphs(lines: &[Line], typical: usize) -> Vec<Piece> {
+    // The length of the last line joined: a heading's last line stops
+    // short of the page width, a wrapping sentence's line fills it; a
+    // numbered line alone is a heading too when a capital follows.
+    let mut last_line = 0;
+    // Lines joined into the current paragraph so far.
+    let mut joined = 0;
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut current: Option<(usize, String, bool)> = None;
+    let mut table: Option<(usize, Vec<Vec<String>>)> = None;
+    // The trích yếu after `KẾ HOẠCH` has no full stop; it ends where the
+    // preamble begins.
+    let mut in_title = false;
+    let flush = |current: &mut Option<(usize, String, bool)>, pieces: &mut Vec<Piece>| {
+        if let Some((at, text, _)) = current.take() {
+            pieces.push(Piece::Text { at, text });
+        }
+    };
+    for line in lines {
+        if let Some(row) = pipe_row(&line.text) {
+            flush(&mut current, &mut pieces);
+            let (_, rows) = table.get_or_insert((line.at, Vec::new()));
+            if !row
+                .iter()
+                .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+            {
+                rows.push(row);
+            }
+            continue;
+        }
+        if let Some((at, rows)) = table.take() {
+            pieces.push(Piece::Table { at, rows });
+        }
+        let starts_new = match &current {
+            None => true,
+            Some((_, prev, prev_alone)) => {
+                *prev_alone
+                    || line.alone
+                    || is_header_line(prev)
+                    || is_header_line(&line.text)
+                    || breaks(
+                        prev,
+                        &line.text,
+                        joined == 1 || last_line * 100 < typical * 85,
+                    )
+                    || (in_title && opens_preamble(&line.text))
+                    || is_kind_word(prev)
+            }
+        };
+        if starts_new {
+            in_title = current
+                .as_ref()
+                .is_some_and(|(_, prev, _)| is_kind_word(prev));
+            flush(&mut current, &mut pieces);
+            current = Some((line.at, line.text.clone(), line.alone));
+            joined = 1;
+        } else if let Some((_, text, _)) = &mut current {
+            join(text, &line.text);
+            joined += 1;
+        }
+        last_line = line.text.chars().count();
+    }
+    flush(&mut current, &mut pieces);
+    if let Some((at, rows)) = table {
+        pieces.push(Piece::Table { at, rows });
+    }
+    pieces
+}
+
+/// Whether `next` starts a paragraph after the (joined) paragraph `prev`.
+fn breaks(prev: &str, next: &str, short_line: bool) -> bool {
+    let finished = prev.ends_with(['.', ';', ':', '!', '?']) || prev.ends_with(".**");
+    let first = next.chars().next().unwrap_or(' ');
+    let opens = first.is_uppercase() || "“\"*[".contains(first) || first.is_ascii_digit();
+    if finished && first == '(' {
+        return true;
+    }
+    let marked = MARKER.is_match(next) || is_ending_line(next);
+    if finished {
+        return opens || marked;
+    }
+    // An unfinished heading (`1. Mục đích`, `KẾ HOẠCH`) ends at its line
+    // when what follows opens with a capital or a mark; a sentence wrapped
+    // before a name (`… của UBND tỉnh` / `Lạng Sơn về …`) does not.
+    let titled = short_line || prev.ends_with(['”', ')', '"']);
+    let heading = (MARKER.is_match(prev)
+        && !prev.starts_with(['-', '–', '+', '•'])
+        && titled
+        && !continues(prev, next))
+        || is_caps(prev)
+        || is_ending_line(prev);
+    // A dash item or a level-1 heading starts anew after any line.
+    static DEEP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2}\.?|[a-zđ]\))\s").unwrap()
+    });
+    (heading && (opens || marked))
+        || DEEP.is_match(next)
+        || next.starts_with("- ")
+        || next.starts_with("+ ")
+        || is_caps_marker(next)
+}
+
+/// The header's lines, each its own paragraph however the columns ran
+/// together: quốc hiệu, tiêu ngữ, `Số: …`, `…, ngày … năm …`, `KẾ HOẠCH`.
+fn is_header_line(line: &str) -> bool {
+    static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[^.;]{0,60}, ngày [\d ]*tháng [\d ]*năm \d{4}\s*$").unwrap()
+    });
+    let line = line.trim_matches(['*', ' ']);
+    line.starts_with("Số:")
+        || line.contains("Độc lập - Tự do")
+        || line.contains("CỘNG HÒA XÃ HỘI")
+        || line.starts_with("KẾ HOẠCH")
+        || DATE_LINE.is_match(line)
+}
+
+/// `KẾ HOẠCH` alone on its line.
+fn is_kind_word(text: &str) -> bool {
+    text.trim_matches(['*', ' ']) == "KẾ HOẠCH"
+}
+
+/// The words a preamble opens with.
+fn opens_preamble(line: &str) -> bool {
+    ["Thực hiện", "Căn cứ", "Để ", "Nhằm", "Triển khai", "("]
+        .iter()
+        .any(|w| line.starts_with(w))
+}
+
+/// A line that stops mid-phrase: after a comma, or on a word that needs
+/// the next (`của`, `và`, `tỉnh` before `Lạng Sơn`, `số` before `45`).
+fn continues(text: &str, next: &str) -> bool {
+    const NEEDS_NEXT: &[&str] = &[
+        "của",
+        "và",
+        "các",
+        "cho",
+        "với",
+        "về",
+        "tại",
+        "theo",
+        "trong",
+        "những",
+        "là",
+        "được",
+        "có",
+        "thuộc",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "thành",
+        "phố",
+        "Ban",
+        "Bộ",
+        "Sở",
+        "UBND",
+        "đến",
+        "từ",
+        "để",
+        "như",
+        "hoặc",
+        "nhằm",
+        "Giám",
+        "đốc",
+        "Chủ",
+        "tịch",
+        "trưởng",
+    ];
+    let last = text.split_whitespace().last().unwrap_or_default();
+    // `… Chủ tịch Hồ` / `Chí Minh`: a capitalised word is inside a name
+    // (an acronym such as `TGPL` may end a title).
+    let in_name =
+        last.chars().next().is_some_and(char::is_uppercase) && last.chars().any(char::is_lowercase);
+    text.ends_with([',', '(', '-', '–'])
+        || in_name
+        || NEEDS_NEXT.contains(&last)
+        || (matches!(last, "số" | "ngày" | "năm") && next.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// `II. NỘI DUNG` and the like: a level-1 heading starts a paragraph even
+/// after an unfinished line.
+fn is_caps_marker(line: &str) -> bool {
+    static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[IVXL]+\.\s").unwrap());
+    ROMAN.is_match(line) && is_caps(line)
+}
+
+/// The lines of the ending that stand alone: `Nơi nhận:`, `Lưu: …`, the
+/// signer's authority.
+pub fn is_ending_line(line: &str) -> bool {
+    static ENDING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\*\*)?(?:Nơi nhận|KT\.|TM\.|TL\.|TUQ\.|Q\.\s|PHỤ LỤC)").unwrap()
+    });
+    ENDING.is_match(line)
+}
+
+/// Letters all capitals (at least four of them).
+pub fn is_caps(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase())
+}
+
+/// `Nghị quyết số 57-` + `NQ/TW`: a word cut at a hyphen is joined whole.
+fn join(text: &mut String, next: &str) {
+    let cut = text.ends_with('-') && !text.ends_with(" -");
+    if !cut {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+/// `| a | b |` → the cells.
+fn pipe_row(line: &str) -> Option<Vec<String>> {
+    let inner = line.strip_prefix('|')?.strip_suffix('|')?;
+    Some(inner.split('|').map(|c| c.trim().to_owned()).collect())
+}
+
+fn list(numbers: &[usize]) -> String {
+    let shown: Vec<String> = numbers.iter().take(12).map(usize::to_string).collect();
+    let more = if numbers.len() > 12 { ", …" } else { "" };
+    format!("{}{more}", shown.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(source: &str) -> Vec<String> {
+        read(source.as_bytes())
+            .unwrap()
+            .pieces
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Text { text, .. } => Some(text),
+                Piece::Table { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hard_breaks_are_joined_and_headings_kept() {
+        // Seed 000's extraction: a blank line after every line.
+        let got = texts(
+            " Căn cứ Kế hoạch số 150/KH-UBND, ngày 03/06/2025 của UBND tỉnh \n\nLạng Sơn về triển khai, cụ thể như sau:  \n\nI. MỤC ĐÍCH, YÊU CẦU \n\n 1. Mục đích \n\n- Khơi dậy tinh thần trách nhiệm, phát huy sáng kiến \n\nchức, viên chức. \n\n- Thực hiện Nghị quyết số 57-\n\nNQ/TW của Bộ Chính trị. \n\n2 \n\nhttp://tuyengiaolangson.vn/\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "Căn cứ Kế hoạch số 150/KH-UBND, ngày 03/06/2025 của UBND tỉnh Lạng Sơn về triển khai, cụ thể như sau:",
+                "I. MỤC ĐÍCH, YÊU CẦU",
+                "1. Mục đích",
+                "- Khơi dậy tinh thần trách nhiệm, phát huy sáng kiến chức, viên chức.",
+                "- Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_footnote_body_goes_back_to_its_reference() {
+        let long = "x ".repeat(60);
+        let text = format!(
+            "Thực hiện các Kế hoạch của Sở Tư pháp1 và tổ chức đánh giá,\n1 Kế hoạch số 60/KH-STP ngày 29/7/2019 {long}\ngiai đoạn 2023 - 2025\nthi đua theo hướng dẫn.\n"
+        );
+        let got = texts(&text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].starts_with("Thực hiện các Kế hoạch của Sở Tư pháp^[Kế hoạch số 60/KH-STP"));
+        assert!(
+            got[0].ends_with("giai đoạn 2023 - 2025] và tổ chức đánh giá, thi đua theo hướng dẫn.")
+        );
+    }
+
+    #[test]
+    fn binary_and_huge_files_are_refused() {
+        assert!(read(&[0u8; 100]).is_err());
+        assert!(read(&vec![b'a'; MAX_BYTES + 1]).is_err());
+        assert!(read(b"").unwrap().pieces.is_empty());
+    }
+}
