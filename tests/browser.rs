@@ -272,16 +272,38 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
         Some("Kiểm thử biểu mẫu trên trình duyệt năm 2026")
     );
 
+    // "Nhập từ tệp": last year's plan as extracted text.
+    let version = preview_after(&client, 0).await;
+    let seed = std::fs::read_dir(root().join("../shared/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("003"))
+        .unwrap();
+    client
+        .find(Locator::Id("import-file"))
+        .await
+        .unwrap()
+        .send_keys(&seed.canonicalize().unwrap().to_string_lossy())
+        .await
+        .unwrap();
+    let version = preview_after(&client, version).await;
+    let title = client.find(Locator::Css(&field("title"))).await.unwrap();
+    assert_eq!(
+        title.prop("value").await.unwrap().as_deref(),
+        Some("Thực hiện phong trào thi đua ngành Tư pháp tỉnh Lạng Sơn năm 2025")
+    );
+    let _ = client
+        .execute("document.querySelector('#report-dialog')?.close()", vec![])
+        .await;
+
     if std::env::var("KEHOACH_BLESS").is_ok() {
         let select = client.find(Locator::Id("sample")).await.unwrap();
         select
             .select_by_value("004-thi-dua-nganh-tu-phap-2026")
             .await
             .unwrap();
-        // The reload started the preview's count again.
-        let now = preview_after(&client, 0).await;
         click(&client, "#load-sample").await;
-        preview_after(&client, now).await;
+        preview_after(&client, version).await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         let png = client.screenshot().await.unwrap();
         std::fs::create_dir_all(root().join("docs")).unwrap();

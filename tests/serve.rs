@@ -443,3 +443,44 @@ async fn images_come_only_from_the_folder() {
     }
     std::fs::remove_dir_all(Path::new(&dir)).unwrap();
 }
+
+#[tokio::test]
+async fn a_word_or_text_file_is_imported_for_the_form() {
+    use base64::Engine as _;
+    let app = app(None);
+    let seed = std::fs::read_dir(root().join("../shared/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001"))
+        .unwrap();
+    let data = base64::engine::general_purpose::STANDARD.encode(std::fs::read(seed).unwrap());
+    let answer = post(
+        &app,
+        "/api/import",
+        json!({ "name": "ke-hoach-cu.txt", "data": data }).to_string(),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let imported = answer.json();
+    assert_eq!(imported["plan"]["number"], 205);
+    assert!(!imported["found"].as_array().unwrap().is_empty());
+    // The imported plan previews like any other.
+    let preview = post(&app, "/api/preview", imported["plan"].to_string()).await;
+    assert_eq!(preview.status, StatusCode::OK);
+    let not_docx = base64::engine::general_purpose::STANDARD.encode(b"not a zip");
+    let answer = post(
+        &app,
+        "/api/import",
+        json!({ "name": "x.docx", "data": not_docx }).to_string(),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(answer.error()["message"].as_str().unwrap().contains("DOCX"));
+    let garbled = post(
+        &app,
+        "/api/import",
+        json!({ "name": "x.txt", "data": "***" }).to_string(),
+    )
+    .await;
+    assert_eq!(garbled.status, StatusCode::BAD_REQUEST);
+}

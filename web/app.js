@@ -1706,6 +1706,35 @@
     reader.readAsText(file, 'utf-8');
   }
 
+  // "Nhập từ tệp": last year's Word or text file, read by the server as
+  // `kehoach import` reads it; the report says what it guessed and what it
+  // could not place.
+  function importFile(input) {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    const reader = new FileReader();
+    reader.onload = async () => {
+      input.value = '';
+      const data = String(reader.result).replace(/^data:[^,]*,/, '');
+      status(`Đang nhập "${file.name}"…`);
+      const r = await api('POST', 'api/import', { name: file.name, data });
+      if (!r.ok || !r.data) return status(`Không nhập được "${file.name}": ${errorOf(r).message}`, 'error');
+      setPlan(r.data.plan, { name: file.name.replace(/\.[^.]*$/, '.json') });
+      const list = (items) => h('ul', { class: 'report-list' }, items.map((t) => h('li', {}, t)));
+      const unplaced = (r.data.unplaced || []).map((u) => `${u.unit} ${u.at}: ${u.text}`);
+      showReport(`Đã nhập "${file.name}"`, [
+        h('h3', {}, 'Đã nhận ra'), list(r.data.found || []),
+        h('h3', {}, 'Đã đoán, cần kiểm tra'),
+        (r.data.guessed || []).length ? list(r.data.guessed) : h('p', {}, 'Không có.'),
+        h('h3', {}, 'Chưa xếp được vào đúng chỗ'),
+        unplaced.length ? list(unplaced) : h('p', {}, 'Mọi đoạn văn đều đã được xếp.'),
+      ]);
+      status(`Đã nhập "${file.name}". Hãy kiểm tra các trường đã đoán.`);
+    };
+    reader.onerror = () => status(`Không đọc được tệp "${file.name}".`, 'error');
+    reader.readAsDataURL(file);
+  }
+
   function suggestedName(ext) {
     if (state.name) return ext === 'json' ? state.name : state.name.replace(/\.json$/i, `.${ext}`);
     if (state.fileName) return state.fileName.replace(/\.pdf$/i, `.${ext}`);
@@ -1940,6 +1969,7 @@
     $('#new-blank').addEventListener('click', newBlank);
     $('#load-sample').addEventListener('click', (e) => loadSample(e.currentTarget));
     $('#open-file').addEventListener('change', (e) => openFile(e.currentTarget));
+    $('#import-file').addEventListener('change', (e) => importFile(e.currentTarget));
     $('#save-json').addEventListener('click', saveJson);
     $('#download-pdf').addEventListener('click', (e) => downloadPdf(e.currentTarget));
     $('#autofix').addEventListener('click', (e) => autofix(e.currentTarget));

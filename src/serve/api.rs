@@ -187,6 +187,53 @@ pub async fn fix(State(app): State<Arc<App>>, body: Bytes) -> Answer {
 }
 
 #[derive(Deserialize)]
+pub struct ImportBody {
+    /// The file's name: its extension says how to read it.
+    name: String,
+    /// The file, base64.
+    data: String,
+}
+
+/// "Nhập từ tệp": a .docx, .txt or .md read as `kehoach import` reads it.
+pub async fn import(body: Bytes) -> Answer {
+    use base64::Engine as _;
+    let body: ImportBody = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            format!("yêu cầu nhập tệp sai dạng: {e}"),
+        )
+    })?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(body.data.as_bytes())
+        .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "tệp gửi lên hỏng (base64)".into()))?;
+    let kind = body
+        .name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    let imported =
+        tokio::task::spawn_blocking(move || crate::import::import_bytes(&bytes, &kind, &body.name))
+            .await
+            .map_err(|_| {
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "lỗi bất ngờ khi nhập tệp".into(),
+                )
+            })?
+            .map_err(ApiError::from)?;
+    let r = &imported.report;
+    let unplaced: Vec<Value> = r
+        .unplaced
+        .iter()
+        .map(|(at, text)| json!({ "at": at, "unit": r.unit, "text": text }))
+        .collect();
+    Ok(Json(json!({
+        "plan": imported.plan, "found": r.found, "guessed": r.guessed,
+        "unplaced": unplaced, "notes": r.notes,
+    })))
+}
+
+#[derive(Deserialize)]
 pub struct RolloverQuery {
     to: Option<i32>,
 }

@@ -1,7 +1,7 @@
 //! `kehoach serve`: the web form, a small axum app over the same pipeline
 //! as `render`. The browser edits plan JSON; the server loads, checks and
 //! lays it out, and answers with page images, findings, a PDF, a rolled-over
-//! plan. One [`Engine`] (fonts, library, templates) serves every request.
+//! plan, a plan imported from last year's Word or text file. One [`Engine`] (fonts, library, templates) serves every request.
 //!
 //! Safety: the app listens on loopback, refuses foreign `Host` headers (DNS
 //! rebinding) and cross-origin writes ([`guard`]), caps request bodies, and
@@ -65,6 +65,7 @@ pub fn router(engine: Engine, options: Options) -> Router {
         .route("/api/pdf", post(api::pdf))
         .route("/api/fix", post(api::fix))
         .route("/api/rollover", post(api::rollover))
+        .route("/api/import", post(api::import))
         .route("/api/files", get(files::list))
         .route("/api/files/{name}", get(files::open).put(files::save))
         .fallback(api::not_found)
