@@ -84,7 +84,7 @@ pub fn parse(source: &Source) -> Parsed {
         Some(c) => (&body[..c], &body[c..]),
         None => (body, &body[body.len()..]),
     };
-    let tree = Tree::build(body, &mut out);
+    let tree = Tree::build(body, false, &mut out);
     plan.insert("numbering".into(), tree.numbering().into());
     plan.insert("preamble".into(), Value::Array(tree.preamble.clone()));
     plan.insert("sections".into(), tree.sections());
@@ -303,6 +303,8 @@ fn task_field(label: &str) -> (&'static str, &'static str) {
 #[derive(Default)]
 struct Tree {
     preamble: Vec<Value>,
+    /// Whether blocks before the first section stay blocks (a phụ lục).
+    blocks_first: bool,
     nodes: Vec<Node>,
     /// The open sections, outermost first.
     open: Vec<usize>,
@@ -334,8 +336,11 @@ enum MarkKind {
 }
 
 impl Tree {
-    fn build(pieces: &[Piece], out: &mut Parsed) -> Tree {
-        let mut tree = Tree::default();
+    fn build(pieces: &[Piece], blocks_first: bool, out: &mut Parsed) -> Tree {
+        let mut tree = Tree {
+            blocks_first,
+            ..Tree::default()
+        };
         for piece in pieces {
             match piece {
                 Piece::Table { rows, .. } => tree.push_block(table(rows), out, piece.at()),
@@ -449,7 +454,9 @@ impl Tree {
                 }
                 n.content.push(block);
             }
-            None if block.is_string() => self.preamble.push(block),
+            // A phụ lục's content takes any block; the plan's preamble is
+            // paragraphs only.
+            None if block.is_string() || self.blocks_first => self.preamble.push(block),
             None => {
                 out.unplaced.push((
                     at,
@@ -582,10 +589,75 @@ fn split_heading(rest: &str) -> (Option<String>, bool, Option<String>) {
     (None, false, Some(rest.to_owned()))
 }
 
+/// A table's column, read as a task field from its heading.
+fn task_column(title: &str) -> Option<&'static str> {
+    let t = plain(title).to_lowercase();
+    let t = t.trim();
+    Some(match t {
+        "tt" | "stt" | "số tt" => "index",
+        _ if t.contains("chủ trì") => "lead",
+        _ if t.contains("phối hợp") => "support",
+        _ if t.contains("thời gian") || t.contains("thời hạn") => "deadline",
+        _ if t.contains("sản phẩm") || t.contains("kết quả") => "output",
+        _ if t.contains("ghi chú") => "note",
+        _ if t.contains("lãnh đạo") => "leader",
+        _ if t.contains("nhiệm vụ") || t.contains("nội dung") || t.contains("công việc") => {
+            "content"
+        }
+        _ => return None,
+    })
+}
+
+/// A table whose headings are task fields (`Nhiệm vụ | Chủ trì | Phối hợp |
+/// Thời gian`), as phụ lục print the tasks: a task table.
+fn task_table(head: &[String], body: &[Vec<String>]) -> Option<Value> {
+    let fields: Vec<&str> = head.iter().map(|t| task_column(t)).collect::<Option<_>>()?;
+    if !(fields.contains(&"content") && fields.contains(&"lead")) {
+        return None;
+    }
+    let columns: Vec<Value> = head
+        .iter()
+        .zip(&fields)
+        .map(|(title, field)| json!({ "field": field, "title": plain(title) }))
+        .collect();
+    // `(1) (2) (3)` under the headings is the column-number row.
+    let numbers = body.first().is_some_and(|r| {
+        r.iter()
+            .all(|c| c.trim_matches(['(', ')', ' ']).parse::<u32>().is_ok())
+    });
+    let items: Vec<Value> = body[usize::from(numbers)..]
+        .iter()
+        .map(|row| {
+            let mut item = Map::new();
+            for (field, cell) in fields.iter().zip(row) {
+                match *field {
+                    "index" => {}
+                    "content" => {
+                        item.insert(
+                            "content".into(),
+                            json!(cell.split('\n').collect::<Vec<_>>()),
+                        );
+                    }
+                    _ if !cell.trim().is_empty() => {
+                        item.insert((*field).into(), cell.trim().into());
+                    }
+                    _ => {}
+                }
+            }
+            item.entry("content").or_insert_with(|| json!([]));
+            Value::Object(item)
+        })
+        .collect();
+    Some(json!({ "task_table": { "columns": columns, "number_row": numbers, "items": items } }))
+}
+
 fn table(rows: &[Vec<String>]) -> Value {
     let Some((head, body)) = rows.split_first() else {
         return json!({ "table": { "columns": [], "rows": [] } });
     };
+    if let Some(tasks) = task_table(head, body) {
+        return tasks;
+    }
     let columns: Vec<Value> = head.iter().map(|t| json!({ "title": plain(t) })).collect();
     let width = head.len();
     let rows: Vec<Value> = body
@@ -719,7 +791,7 @@ fn appendices(pieces: &[Piece], out: &mut Parsed) -> Vec<Value> {
             Some(t) if is_caps(t) => (plain(t).to_owned(), &part[1..]),
             _ => (String::new(), part),
         };
-        let tree = Tree::build(rest, out);
+        let tree = Tree::build(rest, true, out);
         list.push(json!({
             "title": title,
             "content": tree.preamble,
@@ -863,4 +935,38 @@ fn initials(name: &str) -> String {
         .flat_map(|c| c.to_string().nfd().next())
         .collect::<String>()
         .to_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> Value {
+        parse(&super::super::text::read(text.as_bytes()).unwrap()).plan
+    }
+
+    #[test]
+    fn the_signer_beside_the_recipients_is_read() {
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. MỤC ĐÍCH\nNội dung.\nNơi nhận:        KT. GIÁM ĐỐC\n- UBND tỉnh;        PHÓ GIÁM ĐỐC\n- Lưu: VT, VP.\n\n                   Vũ Quang Hưng\n",
+        );
+        assert_eq!(plan["recipients"], json!(["UBND tỉnh"]));
+        assert_eq!(plan["archive"], "VT, VP");
+        assert_eq!(plan["signer"]["authority"][0]["of"], "GIÁM ĐỐC");
+        assert_eq!(plan["signer"]["title"], "PHÓ GIÁM ĐỐC");
+        assert_eq!(plan["signer"]["name"], "Vũ Quang Hưng");
+    }
+
+    #[test]
+    fn a_task_table_in_a_phu_luc_is_read_as_tasks() {
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. NỘI DUNG\nNội dung.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nPHỤ LỤC\nPHÂN CÔNG NHIỆM VỤ\n| TT | Nhiệm vụ | Đơn vị chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n| (1) | (2) | (3) | (4) | (5) |\n| 1 | Tổ chức hội nghị. | Văn phòng | Các phòng | Quý I |\n",
+        );
+        let table = &plan["appendices"][0]["content"][0]["task_table"];
+        assert_eq!(table["columns"][2]["field"], "lead");
+        assert_eq!(table["number_row"], true);
+        assert_eq!(table["items"][0]["lead"], "Văn phòng");
+        assert_eq!(table["items"][0]["content"], json!(["Tổ chức hội nghị."]));
+        assert_eq!(table["items"][0]["deadline"], "Quý I");
+    }
 }

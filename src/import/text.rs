@@ -77,8 +77,20 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
         LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)\S+$").unwrap());
     let mut dropped = Vec::new();
     let mut out = Vec::new();
-    for (i, raw) in text.split(['\n', '\u{c}']).enumerate() {
-        let at = i + 1;
+    // Two columns extracted side by side (`SỞ TƯ PHÁP      CỘNG HÒA …`,
+    // `- Lãnh đạo Sở;      PHÓ GIÁM ĐỐC`) are wide gaps: each column is a
+    // line of its own.
+    static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \u{a0}]{3,}|\t").unwrap());
+    let columns = text
+        .split(['\n', '\u{c}'])
+        .enumerate()
+        .flat_map(|(i, raw)| {
+            let raw = raw.trim();
+            GAP.split(raw)
+                .map(move |part| (i + 1, part))
+                .collect::<Vec<_>>()
+        });
+    for (at, raw) in columns {
         let line = SPACES.replace_all(raw.trim_end_matches('\r'), " ");
         let mut line = line.trim().to_owned();
         if line.is_empty() {
@@ -123,17 +135,22 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
 /// as `^[…]`.
 fn move_footnotes(mut lines: Vec<Line>, notes: &mut Vec<String>) -> Vec<Line> {
     static START: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,2}) (\p{Lu}|[“\x22])").unwrap());
+        LazyLock::new(|| Regex::new(r"^(\[\d{1,2}\]|\d{1,2})\s*(\p{Lu}|[“\x22])").unwrap());
     let mut widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
     widths.sort_unstable();
     let typical = widths.get(widths.len() / 2).copied().unwrap_or(80);
     let mut i = 0;
     while i < lines.len() {
-        let Some(number) = START.captures(&lines[i].text).map(|c| c[1].to_owned()) else {
+        let Some(mark) = START.captures(&lines[i].text).map(|c| c[1].to_owned()) else {
             i += 1;
             continue;
         };
-        let reference = Regex::new(&format!(r"(\p{{Ll}}|[”)]){number}(\s|[,.;:]|$)")).unwrap();
+        // `[1]` anywhere; a bare `1` right after a word or a closing quote.
+        let reference = if mark.starts_with('[') {
+            Regex::new(&regex::escape(&mark)).unwrap()
+        } else {
+            Regex::new(&format!(r"(\p{{Ll}}|[”)]){mark}(\s|[,.;:]|$)")).unwrap()
+        };
         let Some(host) = (0..i).rev().find(|&j| reference.is_match(&lines[j].text)) else {
             i += 1;
             continue;
@@ -145,18 +162,19 @@ fn move_footnotes(mut lines: Vec<Line>, notes: &mut Vec<String>) -> Vec<Line> {
         let from = lines[i].at;
         let body: Vec<String> = lines.drain(i..=end).map(|l| l.text).collect();
         let body = body.join(" ");
-        let body = body[number.len()..].trim();
+        let body = body[mark.len()..].trim();
         let host_text = &lines[host].text;
         let m = reference.find(host_text).expect("matched above");
-        let digits_at = m.start()
+        let mark_at = m.start()
             + host_text[m.start()..]
-                .find(number.as_str())
+                .find(mark.as_str())
                 .expect("in match");
         lines[host].text = format!(
             "{}^[{body}]{}",
-            &host_text[..digits_at],
-            &host_text[digits_at + number.len()..]
+            &host_text[..mark_at],
+            &host_text[mark_at + mark.len()..]
         );
+        let number = mark.trim_matches(['[', ']']);
         notes.push(format!(
             "chú thích {number} (dòng {from}) đưa về chỗ tham chiếu (dòng {})",
             lines[host].at
@@ -434,6 +452,49 @@ mod tests {
         assert!(got[0].starts_with("Thực hiện các Kế hoạch của Sở Tư pháp^[Kế hoạch số 60/KH-STP"));
         assert!(
             got[0].ends_with("giai đoạn 2023 - 2025] và tổ chức đánh giá, thi đua theo hướng dẫn.")
+        );
+    }
+
+    #[test]
+    fn bracketed_footnotes_and_side_by_side_columns() {
+        let got =
+            texts("Căn cứ Kế hoạch của UBND tỉnh[1] và của Bộ.\n[1] Kế hoạch số 01/KH-UBND.\n");
+        assert_eq!(
+            got,
+            ["Căn cứ Kế hoạch của UBND tỉnh^[Kế hoạch số 01/KH-UBND.] và của Bộ."]
+        );
+        let got = texts(
+            "Nơi nhận:        KT. GIÁM ĐỐC\n- Lãnh đạo Sở;       PHÓ GIÁM ĐỐC\n- Lưu: VT, VP.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "Nơi nhận:",
+                "KT. GIÁM ĐỐC",
+                "- Lãnh đạo Sở;",
+                "PHÓ GIÁM ĐỐC",
+                "- Lưu: VT, VP."
+            ]
+        );
+    }
+
+    #[test]
+    fn legacy_encodings_are_converted() {
+        // TCVN3 (ABC) text pasted from an old .VnTime document.
+        let source =
+            read("Së T\u{ad} ph¸p tØnh L¹ng S¬n x©y dùng kÕ ho¹ch thi ®ua n¨m 2025.".as_bytes())
+                .unwrap();
+        assert!(
+            source.notes.iter().any(|n| n.contains("TCVN3")),
+            "{:?}",
+            source.notes
+        );
+        let Piece::Text { text, .. } = &source.pieces[0] else {
+            panic!("a paragraph")
+        };
+        assert_eq!(
+            text,
+            "Sở Tư pháp tỉnh Lạng Sơn xây dựng kế hoạch thi đua năm 2025."
         );
     }
 
