@@ -36,8 +36,10 @@ pub fn parse(source: &Source) -> Parsed {
 
     // The header, and the trích yếu after `KẾ HOẠCH`.
     let mut body_from = 0;
+    // Header text that is neither cơ quan, số nor date opens the preamble.
+    let mut stray = Vec::new();
     if let Some(k) = kind {
-        header(&pieces[..k], &mut plan, &mut out);
+        stray = header(&pieces[..k], &mut plan, &mut out);
         let rest = plain(text_of(&pieces[k]).unwrap_or_default())
             .trim_start_matches("KẾ HOẠCH")
             .trim()
@@ -86,7 +88,8 @@ pub fn parse(source: &Source) -> Parsed {
     };
     let tree = Tree::build(body, false, &mut out);
     plan.insert("numbering".into(), tree.numbering().into());
-    plan.insert("preamble".into(), Value::Array(tree.preamble.clone()));
+    let preamble = stray.into_iter().chain(tree.preamble.iter().cloned());
+    plan.insert("preamble".into(), preamble.collect());
     plan.insert("sections".into(), tree.sections());
     if !tree.labels.is_empty() {
         plan.insert("task_labels".into(), Value::Object(tree.labels.clone()));
@@ -193,7 +196,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Cơ quan, số and ký hiệu, địa danh and date, from the lines before
 /// `KẾ HOẠCH` in any of their extracted shapes.
-fn header(pieces: &[Piece], plan: &mut Map<String, Value>, out: &mut Parsed) {
+/// Returns the header's other text, which the preamble takes.
+fn header(pieces: &[Piece], plan: &mut Map<String, Value>, out: &mut Parsed) -> Vec<Value> {
+    let mut stray = Vec::new();
     let mut issuer_lines = Vec::new();
     for piece in pieces {
         let Some(text) = text_of(piece) else {
@@ -253,21 +258,18 @@ fn header(pieces: &[Piece], plan: &mut Map<String, Value>, out: &mut Parsed) {
             } else if part.chars().any(char::is_alphanumeric) {
                 out.unplaced
                     .push((piece.at(), format!("\"{part}\" (đưa vào phần mở đầu)")));
-                plan.entry("preamble_extra")
-                    .or_insert_with(|| json!([]))
-                    .as_array_mut()
-                    .expect("an array")
-                    .push(part.into());
+                stray.push(part.into());
             }
         }
     }
     let issuer = match issuer_lines.as_slice() {
-        [] => return,
+        [] => return stray,
         [name] => json!({ "name": name }),
         [parent @ .., name] => json!({ "parent": parent.join(" "), "name": name }),
     };
     out.found.push(format!("cơ quan: {issuer}"));
     plan.insert("issuer".into(), issuer);
+    stray
 }
 
 fn num(s: &str) -> u32 {
@@ -821,12 +823,6 @@ fn guess_missing(pieces: &[Piece], plan: &mut Map<String, Value>, out: &mut Pars
         .filter_map(text_of)
         .collect::<Vec<_>>()
         .join("\n");
-    if let Some(extra) = plan.remove("preamble_extra")
-        && let Some(preamble) = plan.get_mut("preamble").and_then(Value::as_array_mut)
-    {
-        let extra: Vec<Value> = extra.as_array().cloned().unwrap_or_default();
-        preamble.splice(0..0, extra);
-    }
     static SO: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\bSở \p{Lu}\p{Ll}* \p{Ll}+").unwrap());
     static PROVINCE: LazyLock<Regex> =
