@@ -274,11 +274,7 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
 
     // "Nhập từ tệp": last year's plan as extracted text.
     let version = preview_after(&client, 0).await;
-    let seed = std::fs::read_dir(root().join("../shared/seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("003"))
-        .unwrap();
+    let seed = common::seed("003");
     client
         .find(Locator::Id("import-file"))
         .await

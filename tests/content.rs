@@ -10,22 +10,7 @@ use kehoach::export;
 /// probes), and its words as extracted, artefacts dropped: lines that are
 /// only a page number, and the website line.
 fn seed_body(seed_prefix: &str, start: &str) -> Vec<String> {
-    let dir = common::root().join("../shared/seeds");
-    let path = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "{}: {e} (../shared must sit beside the repository)",
-                dir.display()
-            )
-        })
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with(seed_prefix)
-        })
-        .expect("the seed");
+    let path = common::seed(seed_prefix);
     let text = std::fs::read_to_string(path).unwrap();
     let body = &text[text.find(start).expect("body start")..];
     let kept: Vec<&str> = body

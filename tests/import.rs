@@ -7,21 +7,12 @@
 mod common;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
-use common::{engine, pdf_text, root, sample, words};
+use common::{engine, pdf_text, root, sample, seed, words};
 use kehoach::import::{Imported, import_bytes, import_file};
 use kehoach::load;
 use proptest::prelude::*;
 use serde_json::Value;
-
-fn seed(prefix: &str) -> PathBuf {
-    std::fs::read_dir(root().join("../shared/seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap()
-}
 
 fn pdf_of(imported: &Imported) -> Vec<u8> {
     let plan = load::load_str(&imported.json, "nhap.json", &root()).unwrap();

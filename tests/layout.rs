@@ -1,5 +1,5 @@
 //! Layout probes: every sample is compiled and its laid-out pages measured
-//! against the rules of `../shared/spec/nghi-dinh-30.md`. Each test names
+//! against the rules of `docs/nghi-dinh-30.md`. Each test names
 //! the rule it checks.
 
 mod common;

@@ -448,11 +448,7 @@ async fn images_come_only_from_the_folder() {
 async fn a_word_or_text_file_is_imported_for_the_form() {
     use base64::Engine as _;
     let app = app(None);
-    let seed = std::fs::read_dir(root().join("../shared/seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("001"))
-        .unwrap();
+    let seed = common::seed("001");
     let data = base64::engine::general_purpose::STANDARD.encode(std::fs::read(seed).unwrap());
     let answer = post(
         &app,
