@@ -232,3 +232,31 @@ fn the_command_writes_a_plan_and_a_report_and_takes_folders() {
     assert!(!dir.join("never.json").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Sample 003 cites the department's own plan of 2025 next to the movement
+/// it answers: the citation stays as issued and is flagged, never moved to a
+/// date on which no such plan was signed.
+#[test]
+fn a_cited_plan_keeps_its_date_and_is_flagged() {
+    let rolled = rollover(&plan("003"), 2026).unwrap();
+    let path = [1, 0, 1, 0];
+    let text = paragraph(&rolled.plan, &path);
+    assert!(
+        text.contains("Kế hoạch số 42/KH-STP ngày 28/02/2025 của Sở Tư pháp"),
+        "{text}"
+    );
+    assert_eq!(text, paragraph(&plan("003"), &path));
+    let at = "sections[1].sections[0].sections[1].sections[0].content[0]";
+    let cited: Vec<&str> = rolled
+        .flags
+        .iter()
+        .filter(|f| f.at.path == at && f.flag.kind == FlagKind::OldCitation)
+        .map(|f| f.flag.text.as_str())
+        .collect();
+    assert!(
+        cited
+            .iter()
+            .any(|t| t.starts_with("Kế hoạch số 42/KH-STP ngày 28/02/2025")),
+        "{cited:?}"
+    );
+}

@@ -104,13 +104,14 @@ static BARE_ANNIVERSARY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)kỷ niệm\s+\d{1,4}\s+năm").unwrap());
 
 /// `Quyết định số 644/QĐ-BTP ngày 25/02/2025 của … về …` (or without `số`
-/// when a symbol follows: `Quyết định 626/QĐ-BTP`) up to the end of
-/// its clause: a `;`, a `.`, or a comma that opens a new clause (followed by
-/// a capital: `…, Sở Tư pháp triển khai`), while a comma inside the cited
+/// when a symbol follows: `Quyết định 626/QĐ-BTP`; or a bare `số 12/STP-VP`
+/// of a document whose kind the list does not name) up to the end of its
+/// clause: a `;`, a `.`, or a comma that opens a new clause (followed by a
+/// capital: `…, Sở Tư pháp triển khai`), while a comma inside the cited
 /// title (`về công tác thi đua, khen thưởng năm 2025`) does not end it.
 pub(crate) static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Công văn|Hướng dẫn|Chương trình(?: hành động)?|Kết luận|Thông báo|Báo cáo|Luật|Đề án|Quy chế|Quy định)\s+(?:số\s+[0-9][\w/\-]*|[0-9]+[\w\-]*/[\w/\-]+)(?:[^;.,]|,\s*(?:\p{Ll}|\d))*",
+        r"(?:(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Công văn|Công điện|Văn bản|Tờ trình|Hướng dẫn|Chương trình(?: hành động)?|Kết luận|Thông báo|Báo cáo|Luật|Pháp lệnh|Đề án|Quy chế|Quy định)\s+(?:số\s+[0-9][\w/\-]*|[0-9]+[\w\-]*/[\w/\-]+)|\bsố\s+[0-9]+[\w\-]*/[\w/\-]+)(?:[^;.,]|,\s*(?:\p{Ll}|\d))*",
     )
     .unwrap()
 });
@@ -202,17 +203,26 @@ pub fn roll_text(text: &str, from: i32) -> Rolled {
     }
 
     for m in CITATION.find_iter(text) {
-        if !free(&taken, m.start(), m.end()) {
+        // A quoted title inside the citation was taken first; the citation's
+        // number and date come before it and must still be kept whole.
+        let end = taken
+            .iter()
+            .filter(|&&(a, b)| a < m.end() && b > m.start())
+            .map(|&(a, _)| a)
+            .min()
+            .unwrap_or(m.end());
+        if end <= m.start() {
             continue;
         }
-        taken.push((m.start(), m.end()));
+        taken.push((m.start(), end));
+        let cited = &text[m.start()..end];
         let year = CITATION_DATE
-            .captures(m.as_str())
+            .captures(cited)
             .and_then(|c| c["y"].parse::<i32>().ok());
         if year.is_some_and(|y| y >= from) {
             out.flags.push(Flag {
                 kind: FlagKind::OldCitation,
-                text: m.as_str().trim_end().to_owned(),
+                text: cited.trim_end().to_owned(),
             });
         }
     }
@@ -359,6 +369,43 @@ mod tests {
             .into_iter()
             .map(|f| f.kind)
             .collect()
+    }
+
+    #[test]
+    fn a_citation_with_a_quoted_title_keeps_its_date() {
+        // Sample 003: the own body's plan cited with the movement it answers.
+        let text = "ban hành kèm theo Quyết định 626/QĐ-BTP ngày 20/02/2025 của Bộ trưởng Bộ Tư pháp; Kế hoạch số 42/KH-STP ngày 28/02/2025 của Sở Tư pháp hưởng ứng thực hiện phong trào thi đua “Xây dựng xã hội học tập” của ngành Tư pháp tỉnh Lạng Sơn.";
+        let r = roll_text(text, 2025);
+        assert_eq!(r.text, text);
+        let cited: Vec<&str> = r
+            .flags
+            .iter()
+            .filter(|f| f.kind == FlagKind::OldCitation)
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(
+            cited,
+            [
+                "Quyết định 626/QĐ-BTP ngày 20/02/2025 của Bộ trưởng Bộ Tư pháp",
+                "Kế hoạch số 42/KH-STP ngày 28/02/2025 của Sở Tư pháp hưởng ứng thực hiện phong trào thi đua"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_document_of_any_kind_keeps_its_date() {
+        for text in [
+            "Thực hiện Văn bản số 312/STP-VP ngày 05/3/2025 của Sở Tư pháp, các phòng báo cáo.",
+            "Theo Tờ trình số 12/TTr-SNV ngày 4 tháng 3 năm 2025 của Sở Nội vụ.",
+            "Thực hiện số 88/UBND-NC ngày 10/01/2025 của UBND tỉnh.",
+        ] {
+            let r = roll_text(text, 2025);
+            assert_eq!(r.text, text);
+            assert!(
+                r.flags.iter().any(|f| f.kind == FlagKind::OldCitation),
+                "{text}"
+            );
+        }
     }
 
     #[test]
