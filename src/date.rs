@@ -1,5 +1,11 @@
 //! Issue dates, which drafts give only in part (`2026-03`, `2026`).
 
+use std::ops::RangeInclusive;
+
+/// The years a plan, its issue date or a rollover may name: wide enough for
+/// any real plan, narrow enough that year arithmetic cannot overflow.
+pub const YEARS: RangeInclusive<i32> = 1900..=2200;
+
 /// A full or partial issue date; unknown parts print blank (R-DATE).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanDate {
@@ -31,8 +37,8 @@ impl PlanDate {
         let year: i32 = parts[0].parse().map_err(|_| bad_shape())?;
         let month: Option<u32> = parts.get(1).map(|m| m.parse().unwrap_or(0));
         let day: Option<u32> = parts.get(2).map(|d| d.parse().unwrap_or(0));
-        if !(1900..=2999).contains(&year) {
-            return Err(format!("năm {year} nằm ngoài khoảng hợp lý (1900–2999)"));
+        if !YEARS.contains(&year) {
+            return Err(year_out_of_range(year));
         }
         if let Some(m) = month {
             if !(1..=12).contains(&m) {
@@ -49,6 +55,15 @@ impl PlanDate {
         }
         Ok(PlanDate { year, month, day })
     }
+}
+
+/// The message for a year outside [`YEARS`].
+pub fn year_out_of_range(year: i32) -> String {
+    format!(
+        "năm {year} nằm ngoài khoảng hợp lý ({}–{})",
+        YEARS.start(),
+        YEARS.end()
+    )
 }
 
 pub fn days_in_month(year: i32, month: u32) -> u32 {

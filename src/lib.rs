@@ -38,13 +38,13 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod normalize;
-pub mod plan_text;
 pub mod rollover;
 pub mod schema;
 pub mod serve;
 pub mod signature_field;
 pub mod stamps;
 pub mod template;
+pub mod vietnamese;
 pub mod view;
 
 pub use compile::{Compiled, Engine};

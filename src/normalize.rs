@@ -4,26 +4,14 @@
 //! accents and stray spaces; two strings that look the same must compare
 //! equal, and the layout must not show double gaps.
 
-use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Plan;
 
-/// Normalises every string of the plan. The plan goes through its own serde
-/// form, so no field can be forgotten when the model grows.
-pub fn normalize(plan: Plan) -> Plan {
-    let mut value = serde_json::to_value(&plan).expect("a plan always serialises");
-    normalize_value(&mut value);
-    serde_json::from_value(value).expect("normalising strings keeps a plan valid")
-}
-
-fn normalize_value(value: &mut Value) {
-    match value {
-        Value::String(s) => *s = normalize_text(s),
-        Value::Array(items) => items.iter_mut().for_each(normalize_value),
-        Value::Object(map) => map.values_mut().for_each(normalize_value),
-        _ => {}
-    }
+/// Normalises every string of the plan, prose and fixed fields alike.
+pub fn normalize(mut plan: Plan) -> Plan {
+    plan.visit_strings_mut(&mut |_, _, s| *s = normalize_text(s));
+    plan
 }
 
 /// NFC, single spaces, no spaces at the ends of the text or of its lines.
@@ -61,7 +49,8 @@ pub fn normalize_text(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize_text;
+    use super::*;
+    use crate::model::testing::{self, section, text};
 
     #[test]
     fn decomposed_accents_become_nfc() {
@@ -75,5 +64,18 @@ mod tests {
             normalize_text("  Sở  Tư\tpháp  \n  Lạng Sơn "),
             "Sở Tư pháp\nLạng Sơn"
         );
+    }
+
+    #[test]
+    fn every_string_of_a_plan_is_normalised() {
+        let mut plan = testing::plan();
+        plan.place = " Lạng  Sơn ".into();
+        plan.signer.name = Some("Nguye\u{0302}\u{0303}n  Văn A".into());
+        plan.sections = vec![section(Some("MỤC  ĐÍCH "), &["Một\t ý."])];
+        let plan = normalize(plan);
+        assert_eq!(plan.place, "Lạng Sơn");
+        assert_eq!(plan.signer.name.as_deref(), Some("Nguyễn Văn A"));
+        assert_eq!(plan.sections[0].title.as_deref(), Some("MỤC ĐÍCH"));
+        assert_eq!(plan.sections[0].content, [text("Một ý.")]);
     }
 }

@@ -12,6 +12,7 @@ use crate::model::{
     Align, AuthorityPrefix, Block, Numbering, Plan, Reference, Section, Task, TaskField,
     TaskLabels, Urgency, Width,
 };
+use crate::vietnamese::capitalise;
 
 #[derive(Debug, Serialize)]
 pub struct View {
@@ -145,10 +146,7 @@ impl View {
         let labels = Labels::new(plan.task_labels.as_ref(), plan.task_order.as_deref());
         let date = plan.date.as_deref().and_then(|d| PlanDate::parse(d).ok());
         let number = plan.number.map(format::pad_number);
-        let symbol = plan
-            .symbol
-            .clone()
-            .unwrap_or_else(|| format!("KH-{}", plan.issuer.abbreviation));
+        let symbol = plan.symbol();
 
         let mut body = sections(&plan.sections, style, &labels, &[]);
         let mut closing = blocks(&plan.closing, &labels);
@@ -331,12 +329,6 @@ fn sentence_case(name: &str) -> String {
         .map(|(i, w)| if i < 2 { capitalise(w) } else { w.clone() })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn capitalise(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 fn sections(
@@ -525,17 +517,6 @@ struct Labels {
 impl Labels {
     fn new(custom: Option<&TaskLabels>, order: Option<&[TaskField]>) -> Labels {
         let custom = custom.cloned().unwrap_or_default();
-        let label = |field: TaskField| -> String {
-            let (given, default) = match field {
-                TaskField::Lead => (&custom.lead, "Chủ trì thực hiện"),
-                TaskField::Support => (&custom.support, "Phối hợp thực hiện"),
-                TaskField::Deadline => (&custom.deadline, "Thời gian thực hiện"),
-                TaskField::Output => (&custom.output, "Sản phẩm"),
-                TaskField::Leader => (&custom.leader, "Lãnh đạo phụ trách"),
-                TaskField::Index | TaskField::Content | TaskField::Note => (&None, ""),
-            };
-            given.clone().unwrap_or_else(|| default.to_owned())
-        };
         let default_order = [
             TaskField::Lead,
             TaskField::Support,
@@ -543,11 +524,11 @@ impl Labels {
             TaskField::Output,
             TaskField::Leader,
         ];
+        // Fields with no label (index, content, note) print no line.
         let order = order
             .unwrap_or(&default_order)
             .iter()
-            .filter(|f| !matches!(f, TaskField::Index | TaskField::Content | TaskField::Note))
-            .map(|&f| (f, label(f)))
+            .filter_map(|&f| Some((f, custom.label(f)?)))
             .collect();
         Labels { order }
     }

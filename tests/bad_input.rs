@@ -39,6 +39,14 @@ fn cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
         ("missing image", GOOD.replace("\"name\": \"Vũ Quang Hưng\"", "\"name\": \"Vũ Quang Hưng\", \"seal_image\": \"khong-co.png\""), "plan.json:13:", "ảnh \"khong-co.png\""),
         ("bad column width", GOOD.replace("\"Đoạn văn.\",", "\"Đoạn văn.\", { \"table\": { \"columns\": [ { \"title\": \"A\", \"width\": \"3 inch\" } ], \"rows\": [] } },"), "plan.json:9:", "độ rộng \"3 inch\" không hợp lệ"),
         ("empty place", GOOD.replace("\"place\": \"Lạng Sơn\"", "\"place\": \"  \""), "plan.json:4:12: place", "không được để trống"),
+        ("year past i32", GOOD.replace("\"number\": 5,", "\"number\": 5, \"year\": 2147483647,"), "plan.json:3:24: year", "năm 2147483647 nằm ngoài khoảng hợp lý (1900–2200)"),
+        ("year too early", GOOD.replace("\"number\": 5,", "\"number\": 5, \"year\": 1800,"), "plan.json:3:24: year", "năm 1800 nằm ngoài khoảng hợp lý"),
+        ("negative year", GOOD.replace("\"number\": 5,", "\"number\": 5, \"year\": -1,"), "plan.json:3:24: year", "năm -1 nằm ngoài khoảng hợp lý"),
+        ("date too far ahead", GOOD.replace("2025-03-04", "2300-03-04"), "plan.json:5:11: date", "năm 2300 nằm ngoài khoảng hợp lý (1900–2200)"),
+        ("task and table in one block", GOOD.replace("\"lead\": \"Văn phòng\" } }", "\"lead\": \"Văn phòng\" }, \"table\": { \"columns\": [], \"rows\": [] } }"), "plan.json:9:", "sections[0].content[1]: một khối chỉ được có một trong các khóa list, task, table, task_table; khối này có cả \"task\" và \"table\""),
+        ("list and task in one block", GOOD.replace("{ \"task\":", "{ \"list\": [\"Ý.\"], \"task\":"), "plan.json:9:", "khối này có cả \"list\" và \"task\""),
+        ("a block key twice", GOOD.replace("\"lead\": \"Văn phòng\" } }", "\"lead\": \"Văn phòng\" }, \"task\": {} }"), "plan.json:9:", "khóa \"task\" được ghi hai lần"),
+        ("marker on a task", GOOD.replace("{ \"task\":", "{ \"marker\": \"+\", \"task\":"), "plan.json:9:", "chỉ dùng cho khối \"list\""),
     ]
 }
 

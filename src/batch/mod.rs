@@ -269,11 +269,7 @@ fn export_one(
         }
     };
     let p = &plan.plan;
-    row.symbol = Some(
-        p.symbol
-            .clone()
-            .unwrap_or_else(|| format!("KH-{}", p.issuer.abbreviation)),
-    );
+    row.symbol = Some(p.symbol());
     row.number = p.number;
     row.date = p.date.clone();
     row.title = Some(plain_text(&p.title));

@@ -4,21 +4,17 @@
 
 use std::collections::HashSet;
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::format;
 use crate::markup::plain_text;
 use crate::model::Plan;
+use crate::vietnamese::unaccent;
 
 /// Longest slug of the trích yếu, in characters (cut at a word).
 const SLUG_MAX: usize = 70;
 
 /// The base name (without `.pdf`) of a plan's output.
 pub fn base_name(plan: &Plan) -> String {
-    let symbol = plan
-        .symbol
-        .clone()
-        .unwrap_or_else(|| format!("KH-{}", plan.issuer.abbreviation));
+    let symbol = plan.symbol();
     let number = plan.number.map_or("du-thao".to_owned(), format::pad_number);
     let mut name = format!("{}-{number}", ascii(&symbol, false));
     let slug = slug(&plain_text(&plan.title));
@@ -42,10 +38,10 @@ pub fn slug(text: &str) -> String {
 /// Diacritics removed (`đ` → `d`), every other run of characters a `-`.
 fn ascii(text: &str, lower: bool) -> String {
     let mut out = String::new();
-    for c in text.replace('đ', "d").replace('Đ', "D").nfd() {
+    for c in unaccent(text).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(if lower { c.to_ascii_lowercase() } else { c });
-        } else if c.is_ascii() && !out.ends_with('-') && !out.is_empty() {
+        } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
     }

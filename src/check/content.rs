@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Finding, Severity, texts};
+use super::{Finding, Severity};
 use crate::date::{PlanDate, days_in_month};
 use crate::model::Plan;
 use crate::rollover::plan_year;
@@ -14,7 +14,7 @@ use crate::rollover::text::{ANNIVERSARY, CITATION, CITATION_DATE, roll_text};
 pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
     let year = plan_year(plan);
     let issued = plan.date.as_deref().and_then(|d| PlanDate::parse(d).ok());
-    for (path, text) in texts(plan) {
+    for (path, text) in plan.prose() {
         out.extend(unreal_dates(&text).into_iter().map(|d| {
             Finding::new(
                 Severity::Error,

@@ -1,8 +1,6 @@
 //! `check --fix`: applies the findings' safe fixes to the plan data and
 //! checks again, until nothing more can be fixed.
 
-use serde_json::Value;
-
 use super::{Finding, check};
 use crate::model::Plan;
 
@@ -21,70 +19,56 @@ pub fn fix(plan: &Plan, today: (i32, u32, u32)) -> Fixed {
     let mut plan = plan.clone();
     let mut applied = Vec::new();
     for _ in 0..MAX_ROUNDS {
-        let mut value = serde_json::to_value(&plan).expect("a plan serialises");
-        let mut round: Vec<Finding> = Vec::new();
+        // The first fix found for a path wins this round; the others are
+        // checked again against the fixed text in the next.
+        let mut round: Vec<(Finding, bool)> = Vec::new();
         for finding in check(&plan, today).findings {
-            let Some(new) = &finding.fix else { continue };
-            if round.iter().any(|f| f.path == finding.path) {
-                continue;
-            }
-            if let Some(slot) = value.pointer_mut(&pointer(&finding.path)) {
-                *slot = Value::String(new.clone());
-                round.push(finding);
+            if finding.fix.is_some() && !round.iter().any(|(f, _)| f.path == finding.path) {
+                round.push((finding, false));
             }
         }
-        // A fix only touches characters of a string, so the shape stays
-        // valid; a fix that broke it would be a bug, and is dropped.
-        match serde_json::from_value(value) {
-            Ok(next) if !round.is_empty() => {
-                plan = next;
-                applied.extend(round);
+        plan.visit_strings_mut(&mut |path, _, s| {
+            if let Some((finding, done)) = round.iter_mut().find(|(f, _)| f.path == path) {
+                *s = finding.fix.clone().unwrap_or_default();
+                *done = true;
             }
-            _ => break,
+        });
+        let before = applied.len();
+        applied.extend(round.into_iter().filter(|(_, done)| *done).map(|(f, _)| f));
+        if applied.len() == before {
+            break;
         }
     }
     Fixed { plan, applied }
 }
 
-/// `sections[1].title` → `/sections/1/title`.
-fn pointer(path: &str) -> String {
-    path.split(['.', '['])
-        .filter(|s| !s.is_empty())
-        .map(|s| format!("/{}", s.trim_end_matches(']')))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_become_pointers() {
-        assert_eq!(
-            pointer("sections[1].sections[0].title"),
-            "/sections/1/sections/0/title"
-        );
-        assert_eq!(pointer("place"), "/place");
-    }
+    use crate::model::testing::{self, section, text};
 
     #[test]
     fn safe_faults_are_fixed_and_wording_is_kept() {
-        let plan: Plan = serde_json::from_value(serde_json::json!({
-            "issuer": { "name": "Sở Tư pháp", "abbreviation": "STP" }, "place": "lạng sơn",
-            "date": "2025-03-04", "title": "T",
-            "sections": [ { "title": "Mục đích", "content": ["Họp  ngày 4 tháng 03 năm 2025 ,tại Sở ."] } ],
-            "recipients": ["Lãnh đạo Sở"], "archive": "vp",
-            "signer": { "title": "GIÁM ĐỐC", "name": "TS. nguyễn văn a" }
-        }))
-        .unwrap();
+        let mut plan = testing::plan();
+        plan.issuer.name = "Sở Tư pháp".into();
+        plan.place = "lạng sơn".into();
+        plan.sections = vec![section(
+            Some("Mục đích"),
+            &["Họp  ngày 4 tháng 03 năm 2025 ,tại Sở ."],
+        )];
+        plan.recipients = vec!["Lãnh đạo Sở".into()];
+        plan.archive = "vp".into();
+        plan.signer.name = Some("TS. nguyễn văn a".into());
         let fixed = fix(&plan, (2025, 3, 1));
         let p = &fixed.plan;
         assert_eq!(p.place, "Lạng Sơn");
         assert_eq!(p.issuer.name, "SỞ TƯ PHÁP");
         assert_eq!(p.archive, "VT, VP");
         assert_eq!(p.sections[0].title.as_deref(), Some("MỤC ĐÍCH"));
-        let text = serde_json::to_value(&p.sections[0].content).unwrap();
-        assert_eq!(text[0], "Họp ngày 04 tháng 3 năm 2025, tại Sở.");
+        assert_eq!(
+            p.sections[0].content[0],
+            text("Họp ngày 04 tháng 3 năm 2025, tại Sở.")
+        );
         // The academic title is a fault, but removing it changes wording.
         assert_eq!(p.signer.name.as_deref(), Some("TS. Nguyễn Văn A"));
         let rules: Vec<_> = fixed.applied.iter().map(|f| f.rule).collect();

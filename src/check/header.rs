@@ -8,16 +8,13 @@ use regex::Regex;
 use super::{Finding, Severity};
 use crate::date::PlanDate;
 use crate::model::{AuthorityPrefix, Plan};
+use crate::vietnamese::{fold, initials, is_syllable, starts_upper, title_case};
 
 /// How far ahead of today a plan may be dated (drafts are dated ahead).
 const DAYS_AHEAD: i64 = 60;
 
 pub fn check(plan: &Plan, today: (i32, u32, u32), out: &mut Vec<Finding>) {
-    let symbol = plan
-        .symbol
-        .clone()
-        .unwrap_or_else(|| format!("KH-{}", plan.issuer.abbreviation));
-    out.extend(symbol_findings(&symbol, &plan.issuer.abbreviation));
+    out.extend(symbol_findings(&plan.symbol(), &plan.issuer.abbreviation));
     if plan.number.is_some_and(|n| n > 9999) {
         out.push(Finding::new(
             Severity::Warning,
@@ -143,7 +140,7 @@ pub fn issuer_name_findings(plan: &Plan) -> Vec<Finding> {
             ));
         }
     }
-    if !is_subsequence(&issuer.abbreviation, &initials(&issuer.name)) {
+    if !is_subsequence(&issuer.abbreviation, &fold(&initials(&issuer.name))) {
         out.push(Finding::new(
             Severity::Hint,
             "R-SO",
@@ -159,24 +156,11 @@ pub fn issuer_name_findings(plan: &Plan) -> Vec<Finding> {
 
 /// Words that are no Vietnamese syllable: `UBND`, `TP.`, `STP`.
 fn abbreviations(name: &str) -> Vec<String> {
-    static SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$").unwrap()
-    });
     name.split(|c: char| c.is_whitespace() || c == '-' || c == ',')
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| w.ends_with('.') || !SYLLABLE.is_match(&fold(w)))
+        .filter(|w| w.ends_with('.') || !is_syllable(w))
         .map(str::to_owned)
         .collect()
-}
-
-/// Lower case without diacritics: `ĐỒNG` → `dong`.
-fn fold(word: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    word.replace(['Đ', 'đ'], "d")
-        .nfd()
-        .filter(char::is_ascii)
-        .collect::<String>()
-        .to_lowercase()
 }
 
 /// `Thành phố Hồ Chí Minh` → `Hồ Chí Minh`; `Lạng Sơn` stays.
@@ -185,13 +169,6 @@ fn place_name(place: &str) -> &str {
         .iter()
         .find_map(|p| place.strip_prefix(p))
         .unwrap_or(place)
-}
-
-/// The first letters of the words, folded: `SỞ TƯ PHÁP` → `stp`.
-fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .flat_map(|w| fold(w).chars().next())
-        .collect()
 }
 
 fn is_subsequence(short: &str, long: &str) -> bool {
@@ -304,21 +281,6 @@ fn is_position(of: &str) -> bool {
         .any(|p| of.starts_with(p))
 }
 
-fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_none_or(|c| !c.is_lowercase())
-}
-
-fn title_case(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Days since year 0, near enough to compare dates.
 fn ordinal(y: i32, m: u32, d: u32) -> i64 {
     i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d)
@@ -327,14 +289,17 @@ fn ordinal(y: i32, m: u32, d: u32) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testing;
+    use crate::model::{Authority, AuthorityPrefix::*};
 
-    fn plan_with_issuer(issuer: serde_json::Value, place: &str) -> Plan {
-        serde_json::from_value(serde_json::json!({
-            "issuer": issuer, "place": place, "date": "2025-03-04", "title": "T",
-            "sections": [], "recipients": [], "archive": "VT",
-            "signer": { "title": "GIÁM ĐỐC", "name": "A B" }
-        }))
-        .unwrap()
+    /// The test plan with an issuer (parent, name, abbreviation) and a place.
+    fn plan_with_issuer((parent, name, abbreviation): (&str, &str, &str), place: &str) -> Plan {
+        let mut plan = testing::plan();
+        plan.issuer.parent = Some(parent.into());
+        plan.issuer.name = name.into();
+        plan.issuer.abbreviation = abbreviation.into();
+        plan.place = place.into();
+        plan
     }
 
     #[test]
@@ -345,16 +310,16 @@ mod tests {
                 .map(|f| f.rule)
                 .collect()
         };
-        let seed = serde_json::json!({ "parent": "UBND TỈNH LẠNG SƠN", "name": "SỞ TƯ PHÁP", "abbreviation": "STP" });
+        let seed = ("UBND TỈNH LẠNG SƠN", "SỞ TƯ PHÁP", "STP");
         assert!(rules(seed, "Lạng Sơn").is_empty());
         // Copied from another province's plan.
-        let moved = serde_json::json!({ "parent": "UBND TỈNH HÀ TĨNH", "name": "SỞ TƯ PHÁP", "abbreviation": "STP" });
+        let moved = ("UBND TỈNH HÀ TĨNH", "SỞ TƯ PHÁP", "STP");
         assert_eq!(rules(moved, "Lạng Sơn"), ["R-CQ-PARENT"]);
-        let full = serde_json::json!({ "parent": "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "name": "SỞ TƯ PHÁP", "abbreviation": "STP" });
+        let full = ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "SỞ TƯ PHÁP", "STP");
         assert_eq!(rules(full, "Lạng Sơn"), ["R-CQ-PARENT"]);
-        let odd = serde_json::json!({ "parent": "UB TỈNH LẠNG SƠN", "name": "STP TỈNH", "abbreviation": "QĐ" });
+        let odd = ("UB TỈNH LẠNG SƠN", "STP TỈNH", "QĐ");
         assert_eq!(rules(odd, "Lạng Sơn"), ["R-CQ", "R-CQ-PARENT", "R-SO"]);
-        let city = serde_json::json!({ "parent": "UBND TP. HỒ CHÍ MINH", "name": "SỞ TƯ PHÁP", "abbreviation": "STP" });
+        let city = ("UBND TP. HỒ CHÍ MINH", "SỞ TƯ PHÁP", "STP");
         assert!(rules(city, "Thành phố Hồ Chí Minh").is_empty());
     }
 
@@ -366,42 +331,42 @@ mod tests {
         assert_eq!(symbol_findings("KH-UBND", "STP").len(), 1);
     }
 
-    fn plan_with_signer(signer: serde_json::Value) -> Plan {
-        serde_json::from_value(serde_json::json!({
-            "issuer": { "name": "SỞ TƯ PHÁP", "abbreviation": "STP" }, "place": "Lạng Sơn",
-            "date": "2025-03-04", "title": "T", "sections": [], "recipients": [], "archive": "VT",
-            "signer": signer
-        }))
-        .unwrap()
+    /// The test plan signed under `authority` by `title` `name`.
+    fn plan_with_signer(authority: &[(AuthorityPrefix, &str)], title: &str, name: &str) -> Plan {
+        let mut plan = testing::plan();
+        plan.signer.authority = authority
+            .iter()
+            .map(|&(prefix, of)| Authority {
+                prefix,
+                of: of.into(),
+            })
+            .collect();
+        plan.signer.title = Some(title.into());
+        plan.signer.name = Some(name.into());
+        plan
     }
 
     #[test]
     fn authority_stack_rules() {
-        let ok = plan_with_signer(
-            serde_json::json!({ "authority": [{ "prefix": "KT", "of": "GIÁM ĐỐC" }], "title": "PHÓ GIÁM ĐỐC", "name": "Vũ Quang Hưng" }),
-        );
+        let ok = plan_with_signer(&[(Kt, "GIÁM ĐỐC")], "PHÓ GIÁM ĐỐC", "Vũ Quang Hưng");
         assert!(signer_findings(&ok).is_empty());
-        let head_with_kt = plan_with_signer(
-            serde_json::json!({ "authority": [{ "prefix": "KT", "of": "GIÁM ĐỐC" }], "title": "GIÁM ĐỐC", "name": "A B" }),
-        );
+        let head_with_kt = plan_with_signer(&[(Kt, "GIÁM ĐỐC")], "GIÁM ĐỐC", "A B");
         assert_eq!(signer_findings(&head_with_kt)[0].rule, "R-AUTH");
-        let deputy_alone =
-            plan_with_signer(serde_json::json!({ "title": "PHÓ GIÁM ĐỐC", "name": "A B" }));
+        let deputy_alone = plan_with_signer(&[], "PHÓ GIÁM ĐỐC", "A B");
         assert_eq!(signer_findings(&deputy_alone).len(), 1);
         let stacked = plan_with_signer(
-            serde_json::json!({ "authority": [{ "prefix": "TM", "of": "ỦY BAN NHÂN DÂN" }, { "prefix": "KT", "of": "CHỦ TỊCH" }], "title": "PHÓ CHỦ TỊCH", "name": "A B" }),
+            &[(Tm, "ỦY BAN NHÂN DÂN"), (Kt, "CHỦ TỊCH")],
+            "PHÓ CHỦ TỊCH",
+            "A B",
         );
         assert!(signer_findings(&stacked).is_empty());
     }
 
     #[test]
     fn no_academic_title_before_the_name() {
-        let p = plan_with_signer(
-            serde_json::json!({ "title": "GIÁM ĐỐC", "name": "TS. Nguyễn Văn A" }),
-        );
+        let p = plan_with_signer(&[], "GIÁM ĐỐC", "TS. Nguyễn Văn A");
         assert_eq!(signer_findings(&p)[0].rule, "R-SIGNER");
-        let lower =
-            plan_with_signer(serde_json::json!({ "title": "GIÁM ĐỐC", "name": "nguyễn văn a" }));
+        let lower = plan_with_signer(&[], "GIÁM ĐỐC", "nguyễn văn a");
         assert_eq!(
             signer_findings(&lower)[0].suggestion.as_deref(),
             Some("Nguyễn Văn A")

@@ -130,8 +130,3 @@ pub fn check_pages(report: &mut Report, document: &typst_layout::PagedDocument) 
         .not_evaluated
         .retain(|r| !measured.iter().any(|m| r.starts_with(&format!("{m} "))));
 }
-
-/// Every prose string of a plan with its JSON path, in document order.
-fn texts(plan: &Plan) -> Vec<(String, String)> {
-    crate::plan_text::strings(&serde_json::to_value(plan).expect("a plan serialises"))
-}

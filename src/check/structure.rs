@@ -168,17 +168,15 @@ fn archive_unit_upper(unit: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testing::{self, section};
 
-    fn plan(json: serde_json::Value) -> Plan {
-        let mut base = serde_json::json!({
-            "issuer": { "name": "SỞ TƯ PHÁP", "abbreviation": "STP" }, "place": "Lạng Sơn",
-            "date": "2025-03-04", "title": "T", "sections": [], "recipients": ["Lãnh đạo Sở"], "archive": "VT, VP",
-            "signer": { "title": "GIÁM ĐỐC", "name": "A B" }
-        });
-        base.as_object_mut()
-            .unwrap()
-            .extend(json.as_object().unwrap().clone());
-        serde_json::from_value(base).unwrap()
+    /// The test plan with `sections`, one recipient and a right archive line.
+    fn plan(sections: Vec<Section>) -> Plan {
+        let mut plan = testing::plan();
+        plan.sections = sections;
+        plan.recipients = vec!["Lãnh đạo Sở".into()];
+        plan.archive = "VT, VP".into();
+        plan
     }
 
     fn rules(p: &Plan) -> Vec<&'static str> {
@@ -190,28 +188,32 @@ mod tests {
     #[test]
     fn kept_numbers_with_a_gap_are_found() {
         // Seed 003 jumps from 1.1.3 to 1.1.5.
-        let p = plan(
-            serde_json::json!({ "numbering": "decimal", "sections": [ { "title": "NỘI DUNG", "sections": [ { "title": "Một", "sections": [
-            { "content": ["a"] }, { "content": ["b"] }, { "content": ["c"] }, { "number": "1.1.5.", "content": ["d"] } ] } ] } ] }),
-        );
+        let mut points: Vec<Section> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|p| section(None, &[*p]))
+            .collect();
+        points[3].number = Some("1.1.5.".into());
+        let mut one = section(Some("Một"), &[]);
+        one.sections = points;
+        let mut body = section(Some("NỘI DUNG"), &[]);
+        body.sections = vec![one];
+        let mut p = plan(vec![body]);
+        p.numbering = Some(crate::model::Numbering::Decimal);
         assert_eq!(rules(&p), ["K-NUM"]);
     }
 
     #[test]
     fn titles_recipients_and_archive() {
-        let p = plan(serde_json::json!({
-            "sections": [ { "title": "Mục đích", "content": ["x"] }, { "title": "TRỐNG" } ],
-            "recipients": ["Lãnh đạo Sở", "lãnh đạo sở"], "archive": "VP, vt"
-        }));
+        let mut p = plan(vec![
+            section(Some("Mục đích"), &["x"]),
+            section(Some("TRỐNG"), &[]),
+        ]);
+        p.recipients = vec!["Lãnh đạo Sở".into(), "lãnh đạo sở".into()];
+        p.archive = "VP, vt".into();
         let found = rules(&p);
         for rule in ["R-MUC", "K-EMPTY", "R-NOINHAN"] {
             assert!(found.contains(&rule), "{rule} in {found:?}");
         }
-        assert!(
-            rules(&plan(
-                serde_json::json!({ "sections": [ { "title": "MỤC ĐÍCH", "content": ["x"] } ] })
-            ))
-            .is_empty()
-        );
+        assert!(rules(&plan(vec![section(Some("MỤC ĐÍCH"), &["x"])])).is_empty());
     }
 }

@@ -6,11 +6,11 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::{Finding, Severity, texts};
+use super::{Finding, Severity};
 use crate::model::Plan;
 
 pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
-    for (path, text) in texts(plan) {
+    for (path, text) in plan.prose() {
         let spaced = spacing(&text);
         if spaced != text {
             out.push(

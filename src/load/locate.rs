@@ -2,10 +2,12 @@
 //! that errors found after parsing (a bad date, a missing image) can still
 //! name a line and column. The text is known to be valid JSON here.
 
+use crate::model::visit::{Step, steps};
+
 /// Returns the 1-based line and column of the value at `path`, or of the
 /// deepest part of the path that exists.
 pub fn locate(src: &str, path: &str) -> (usize, usize) {
-    let segments = split_path(path);
+    let segments = steps(path);
     let bytes = src.as_bytes();
     let mut pos = skip_ws(bytes, 0);
     for seg in &segments {
@@ -15,27 +17,6 @@ pub fn locate(src: &str, path: &str) -> (usize, usize) {
         }
     }
     line_col(src, pos)
-}
-
-enum Segment {
-    Key(String),
-    Index(usize),
-}
-
-fn split_path(path: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
-    for part in path.split('.').filter(|p| !p.is_empty()) {
-        let (key, rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
-        if !key.is_empty() {
-            out.push(Segment::Key(key.to_owned()));
-        }
-        for idx in rest.split('[') {
-            if let Ok(i) = idx.trim_end_matches(']').parse() {
-                out.push(Segment::Index(i));
-            }
-        }
-    }
-    out
 }
 
 fn line_col(src: &str, pos: usize) -> (usize, usize) {
@@ -53,16 +34,16 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 }
 
 /// Position of the child value `seg` of the container starting at `pos`.
-fn find_child(b: &[u8], pos: usize, seg: &Segment) -> Option<usize> {
+fn find_child(b: &[u8], pos: usize, seg: &Step) -> Option<usize> {
     match (b.get(pos)?, seg) {
-        (b'{', Segment::Key(want)) => {
+        (b'{', Step::Key(want)) => {
             let mut i = skip_ws(b, pos + 1);
             while b.get(i) == Some(&b'"') {
                 let key_end = skip_string(b, i);
                 let key = serde_json::from_slice::<String>(&b[i..key_end]).ok()?;
                 i = skip_ws(b, key_end);
                 i = skip_ws(b, i + 1); // the colon
-                if &key == want {
+                if key == *want {
                     return Some(i);
                 }
                 i = skip_ws(b, skip_value(b, i));
@@ -72,7 +53,7 @@ fn find_child(b: &[u8], pos: usize, seg: &Segment) -> Option<usize> {
             }
             None
         }
-        (b'[', Segment::Index(want)) => {
+        (b'[', Step::Index(want)) => {
             let mut i = skip_ws(b, pos + 1);
             let mut n = 0;
             while i < b.len() && b[i] != b']' {

@@ -97,9 +97,6 @@ fn data(raw: &str) -> String {
         };
         return format!("giá trị không đúng dạng: cần {want}");
     }
-    if raw.contains("exactly one of list, task, table, task_table") {
-        return "một khối chỉ được có một trong các khóa list, task, table, task_table".into();
-    }
     raw.to_owned()
 }
 

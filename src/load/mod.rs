@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 pub use locate::locate;
 
-use crate::date::PlanDate;
+use crate::date::{self, PlanDate};
 use crate::error::{Error, Location, Result};
 use crate::model::Plan;
 use crate::normalize::normalize;
@@ -125,6 +125,9 @@ fn locate_byte(bytes: &[u8], pos: usize) -> (usize, usize) {
 fn check(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
     if let Some(date) = &plan.date {
         PlanDate::parse(date).map_err(|m| Error::input(at("date"), m))?;
+    }
+    if let Some(year) = plan.year.filter(|y| !date::YEARS.contains(y)) {
+        return Err(Error::input(at("year"), date::year_out_of_range(year)));
     }
     if plan.number == Some(0) {
         return Err(Error::input(

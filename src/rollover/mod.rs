@@ -9,11 +9,11 @@
 pub mod report;
 pub mod text;
 
-use crate::date::PlanDate;
+use crate::date::{self, PlanDate};
 use crate::format;
 use crate::markup::plain_text;
-use crate::model::{Numbering, Plan};
-use crate::plan_text::{strings, visit_strings};
+use crate::model::visit::{Step, steps};
+use crate::model::{Numbering, Plan, TextRole};
 pub use text::{Flag, FlagKind};
 
 /// One change, where it is and what it was.
@@ -61,14 +61,19 @@ pub fn plan_year(plan: &Plan) -> Option<i32> {
 /// Moves a plan on to year `to` (after its own year).
 pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, String> {
     let from = plan_year(plan).ok_or("kế hoạch không có năm (\"year\" hoặc \"date\")")?;
+    if !date::YEARS.contains(&to) {
+        return Err(format!("năm mới: {}", date::year_out_of_range(to)));
+    }
     if to <= from {
         return Err(format!("năm mới ({to}) phải sau năm của kế hoạch ({from})"));
     }
-    let original = serde_json::to_value(plan).expect("a plan serialises");
-    let mut value = original.clone();
+    let mut new = plan.clone();
     let mut flags: Vec<Flagged> = Vec::new();
     for year in from..to {
-        visit_strings(&mut value, &mut String::new(), &mut |path, s| {
+        new.visit_strings_mut(&mut |path, role, s| {
+            if role != TextRole::Prose {
+                return;
+            }
             let rolled = text::roll_text(s, year);
             *s = rolled.text;
             for flag in rolled.flags {
@@ -80,9 +85,10 @@ pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, String> {
             }
         });
     }
-    // The values have the same shape: compare their strings pairwise.
+    // Rolling changes words only, so both plans have the same shape and
+    // their prose pairs up in order.
     let mut changes = Vec::new();
-    for ((path, before), (_, after)) in strings(&original).into_iter().zip(strings(&value)) {
+    for ((path, before), (_, after)) in plan.prose().into_iter().zip(new.prose()) {
         if before != after {
             changes.extend(
                 changed_spans(&before, &after)
@@ -95,7 +101,6 @@ pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, String> {
             );
         }
     }
-    let mut new: Plan = serde_json::from_value(value).map_err(|e| e.to_string())?;
     let header = header_changes(plan, &mut new, to);
     changes.splice(0..0, header);
     if plan.signer.name.is_none() {
@@ -224,27 +229,24 @@ fn place(plan: &Plan, path: &str) -> Place {
     let mut section = None;
     let mut sections = &plan.sections;
     let mut label = String::new();
-    let mut rest = path;
-    if let Some(tail) = path.strip_prefix("appendices[") {
-        let (i, tail) = tail.split_once(']').unwrap_or(("0", ""));
-        let i: usize = i.parse().unwrap_or(0);
-        if let Some(a) = plan.appendices.get(i) {
+    let all = steps(path);
+    let mut rest = all.as_slice();
+    if let [Step::Key("appendices"), Step::Index(i), tail @ ..] = rest {
+        if let Some(a) = plan.appendices.get(*i) {
             label = a
                 .label
                 .clone()
-                .unwrap_or_else(|| format!("Phụ lục {}", format::roman(i as u32 + 1)));
+                .unwrap_or_else(|| format!("Phụ lục {}", format::roman(*i as u32 + 1)));
             sections = &a.sections;
         }
-        rest = tail.trim_start_matches('.');
+        rest = tail;
     }
-    while let Some(tail) = rest.strip_prefix("sections[") {
-        let (i, tail) = tail.split_once(']').unwrap_or(("0", ""));
-        let i: usize = i.parse().unwrap_or(0);
-        let Some(s) = sections.get(i) else { break };
-        numbers.push(i as u32 + 1);
+    while let [Step::Key("sections"), Step::Index(i), tail @ ..] = rest {
+        let Some(s) = sections.get(*i) else { break };
+        numbers.push(*i as u32 + 1);
         section = Some(s);
         sections = &s.sections;
-        rest = tail.trim_start_matches('.');
+        rest = tail;
     }
     let top = |name: &str| {
         if label.is_empty() {
@@ -277,15 +279,16 @@ fn place(plan: &Plan, path: &str) -> Place {
             };
             top(format!("Mục {number} {title}").trim())
         }
-        None => match path.split(['.', '[']).next().unwrap_or_default() {
-            "title" => "Trích yếu".into(),
-            "subtitle" => "Dòng dưới trích yếu".into(),
-            "preamble" => "Phần mở đầu".into(),
-            "bases" => "Căn cứ".into(),
-            "closing" => "Phần kết".into(),
-            "recipients" => "Nơi nhận".into(),
-            "appendices" => top("phần đầu"),
-            other => other.to_owned(),
+        None => match all.first() {
+            Some(Step::Key("title")) => "Trích yếu".into(),
+            Some(Step::Key("subtitle")) => "Dòng dưới trích yếu".into(),
+            Some(Step::Key("preamble")) => "Phần mở đầu".into(),
+            Some(Step::Key("bases")) => "Căn cứ".into(),
+            Some(Step::Key("closing")) => "Phần kết".into(),
+            Some(Step::Key("recipients")) => "Nơi nhận".into(),
+            Some(Step::Key("appendices")) => top("phần đầu"),
+            Some(Step::Key(other)) => (*other).to_owned(),
+            _ => String::new(),
         },
     };
     Place {
