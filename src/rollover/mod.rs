@@ -9,6 +9,8 @@
 pub mod report;
 pub mod text;
 
+use std::fmt;
+
 use crate::date::PlanDate;
 use crate::format;
 use crate::markup::plain_text;
@@ -58,11 +60,48 @@ pub fn plan_year(plan: &Plan) -> Option<i32> {
     })
 }
 
+/// Why a plan cannot be moved on to the year asked for.
+#[derive(Debug)]
+pub enum RolloverError {
+    /// The plan has neither `year` nor `date`.
+    NoYear,
+    /// The new year is not after the plan's own.
+    NotLater { from: i32, to: i32 },
+    /// The moved text no longer reads as a plan.
+    Reread(serde_json::Error),
+}
+
+impl RolloverError {
+    /// The JSON path of the field at fault.
+    pub fn path(&self) -> &'static str {
+        match self {
+            RolloverError::NoYear | RolloverError::NotLater { .. } => "year",
+            RolloverError::Reread(_) => ".",
+        }
+    }
+}
+
+impl fmt::Display for RolloverError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            RolloverError::NoYear => {
+                write!(f, "kế hoạch không có năm (\"year\" hoặc \"date\")")
+            }
+            RolloverError::NotLater { from, to } => {
+                write!(f, "năm mới ({to}) phải sau năm của kế hoạch ({from})")
+            }
+            RolloverError::Reread(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for RolloverError {}
+
 /// Moves a plan on to year `to` (after its own year).
-pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, String> {
-    let from = plan_year(plan).ok_or("kế hoạch không có năm (\"year\" hoặc \"date\")")?;
+pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, RolloverError> {
+    let from = plan_year(plan).ok_or(RolloverError::NoYear)?;
     if to <= from {
-        return Err(format!("năm mới ({to}) phải sau năm của kế hoạch ({from})"));
+        return Err(RolloverError::NotLater { from, to });
     }
     let original = serde_json::to_value(plan).expect("a plan serialises");
     let mut value = original.clone();
@@ -95,7 +134,7 @@ pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, String> {
             );
         }
     }
-    let mut new: Plan = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    let mut new: Plan = serde_json::from_value(value).map_err(RolloverError::Reread)?;
     let header = header_changes(plan, &mut new, to);
     changes.splice(0..0, header);
     if plan.signer.name.is_none() {
