@@ -1,29 +1,58 @@
 //! Errors, worded in Vietnamese for the people who fix them.
 //!
-//! An input error names the file, the line and column, and the JSON path of
-//! the field (`sections[1].content[0].task.lead`), so that a clerk can find
-//! the place in any editor.
+//! An input error names the file, the line and column when known, and the
+//! JSON path of the field (`sections[1].content[0].task.lead`), so that a
+//! clerk can find the place in any editor. How an error ends the process
+//! (its exit code) is the command line's business, not the library's.
 
 use std::fmt;
 use std::path::PathBuf;
 
-/// Where in a plan file something is.
+/// Where in a plan file something is: always the file and the JSON path,
+/// and the line and column when the text was at hand (a check made on the
+/// plan alone knows no line, and says none).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     pub file: String,
-    pub line: usize,
-    pub column: usize,
+    pub position: Option<Position>,
     /// JSON path, `.` for the whole document.
     pub path: String,
 }
 
+/// A line and column, both from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    /// The field at `path` of `file`, with no line known.
+    pub fn new(file: impl Into<String>, path: impl Into<String>) -> Self {
+        Location {
+            file: file.into(),
+            position: None,
+            path: path.into(),
+        }
+    }
+
+    /// The same place, found at `line`:`column` of the text.
+    pub fn at(self, line: usize, column: usize) -> Self {
+        Location {
+            position: Some(Position { line, column }),
+            ..self
+        }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.path
-        )
+        match self.position {
+            Some(Position { line, column }) => {
+                write!(f, "{}:{line}:{column}: {}", self.file, self.path)
+            }
+            None => write!(f, "{}: {}", self.file, self.path),
+        }
     }
 }
 
@@ -44,10 +73,6 @@ pub enum Error {
     Typst { messages: Vec<String> },
     /// The PDF or PNG exporter failed.
     Export { message: String },
-    /// Some plans of a batch failed (each was reported on its own).
-    Batch { failed: usize },
-    /// `check` found errors in a plan (already printed).
-    Findings,
 }
 
 impl Error {
@@ -55,14 +80,6 @@ impl Error {
         Error::Input {
             at,
             message: message.into(),
-        }
-    }
-
-    /// The process exit code: 2 for anything the user must fix in the input.
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            Error::Input { .. } | Error::Io { .. } | Error::Template { .. } => 2,
-            Error::Typst { .. } | Error::Export { .. } | Error::Batch { .. } | Error::Findings => 1,
         }
     }
 }
@@ -92,10 +109,6 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::Export { message } => write!(f, "không xuất được tệp: {message}"),
-            Error::Batch { failed } => {
-                write!(f, "{failed} kế hoạch không xuất được (xem manifest)")
-            }
-            Error::Findings => write!(f, "kế hoạch có lỗi cần sửa"),
         }
     }
 }

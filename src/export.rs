@@ -1,8 +1,4 @@
-//! Export of laid-out pages: PDF (typst-pdf) and PNG (typst-render), and
-//! atomic writing so that a failed or interrupted run leaves no half file.
-
-use std::io::Write;
-use std::path::Path;
+//! Export of laid-out pages: PDF (typst-pdf) and PNG (typst-render).
 
 use typst::foundations::Smart;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
@@ -53,32 +49,4 @@ pub fn png_page(page: &typst_layout::Page, ppi: f32) -> Result<Vec<u8>> {
         .map_err(|e| Error::Export {
             message: e.to_string(),
         })
-}
-
-/// Writes a file through a temporary file in the same folder and a rename.
-pub fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.to_owned(),
-        action: "ghi",
-        source,
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(data)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(io)
 }

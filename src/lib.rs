@@ -11,7 +11,7 @@
 //! 4. [`template`] — minijinja templates → Typst source, every string escaped
 //!    through [`markup`];
 //! 5. [`compile`] — Typst in-process, with [`fonts`] loaded once;
-//! 6. [`export`] — PDF and PNG.
+//! 6. [`export`] — PDF and PNG, written whole or not at all by [`fs`].
 //!
 //! Beside the pipeline, [`rollover`] moves last year's plan on to this year,
 //! and [`batch`] exports many plans for signing ([`stamps`] finds where to
@@ -33,6 +33,7 @@ pub mod error;
 pub mod export;
 pub mod fonts;
 pub mod format;
+pub mod fs;
 pub mod import;
 pub mod load;
 pub mod markup;

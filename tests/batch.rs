@@ -264,6 +264,45 @@ fn json_lines_on_stdin_and_skip_unchanged() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// A link back into the folder (`ln -s . loop`) is passed over with a
+/// warning; a link to a folder elsewhere is followed.
+#[cfg(unix)]
+#[test]
+fn a_folder_link_loop_renders_each_plan_once() {
+    let dir = tempdir("loop");
+    let input = dir.join("in");
+    let elsewhere = dir.join("elsewhere");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::copy(sample("000"), input.join("a.json")).unwrap();
+    std::fs::copy(sample("004"), input.join("sub/b.json")).unwrap();
+    std::fs::copy(sample("003"), elsewhere.join("c.json")).unwrap();
+    std::os::unix::fs::symlink(".", input.join("loop")).unwrap();
+    std::os::unix::fs::symlink("..", input.join("sub/up")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, input.join("linked")).unwrap();
+    let out = dir.join("out");
+    let run = batch(&[&input, &"-o", &out]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    let sources: Vec<String> = manifest(&out)
+        .rows
+        .iter()
+        .map(|r| {
+            let source = Path::new(&r.source).strip_prefix(&input).unwrap();
+            source.to_string_lossy().into_owned()
+        })
+        .collect();
+    assert_eq!(sources, ["a.json", "linked/c.json", "sub/b.json"]);
+    for link in ["loop", "sub/up"] {
+        let warning = format!(
+            "kehoach: cảnh báo: bỏ qua {}: liên kết trỏ ngược về thư mục chứa nó",
+            input.join(link).display()
+        );
+        assert!(stderr.contains(&warning), "{warning}: {stderr}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn an_interrupted_run_leaves_only_whole_files() {
     let dir = tempdir("kill");

@@ -161,6 +161,53 @@ fn a_broken_template_is_shown_with_its_line() {
 
 /// Cross-checks with independent PDF tools (Debian's qpdf and poppler-utils):
 /// skipped where they are missing, required under CI=true.
+/// An error that knows no line says none, rather than a made-up `1:1`.
+#[test]
+fn errors_without_a_line_name_only_what_they_know() {
+    let stderr = |out: &Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    let plan = sample("003");
+    let bad_today = kehoach()
+        .args(["check", "--no-layout", "--today", "2026-13-01"])
+        .arg(&plan)
+        .output()
+        .unwrap();
+    assert_eq!(bad_today.status.code(), Some(2));
+    assert!(
+        stderr(&bad_today).starts_with("kehoach: --today: tháng 13 không có thật"),
+        "{}",
+        stderr(&bad_today)
+    );
+    let fix_stdin = kehoach()
+        .args(["check", "--no-layout", "--fix", "-"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(fix_stdin.status.code(), Some(2));
+    assert!(
+        stderr(&fix_stdin).starts_with("kehoach: --fix ghi lại vào tệp, không dùng được với"),
+        "{}",
+        stderr(&fix_stdin)
+    );
+    let dir = tempdir("no-line");
+    let back = kehoach()
+        .args(["rollover", "--year", "2000"])
+        .arg(&plan)
+        .arg("-o")
+        .arg(dir.join("new.json"))
+        .output()
+        .unwrap();
+    assert_eq!(back.status.code(), Some(2));
+    assert!(
+        stderr(&back).contains(&format!(
+            "{}: year: năm mới (2000) phải sau năm của kế hoạch",
+            plan.display()
+        )),
+        "{}",
+        stderr(&back)
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn external_tools_accept_the_pdf() {
     if !have_tool("qpdf") || !have_tool("pdffonts") {

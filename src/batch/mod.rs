@@ -10,16 +10,18 @@
 pub mod manifest;
 pub mod naming;
 
+use std::io::ErrorKind::NotFound;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 use typst_pdf::PdfStandard;
+use walkdir::WalkDir;
 
 use crate::Engine;
 use crate::error::{Error, Result};
-use crate::export::write_atomic;
+use crate::fs::{remove_stale_temporaries, write_atomic};
 use crate::load::{self, LoadedPlan};
 use crate::markup::plain_text;
 use crate::signature_field::signable_pdf;
@@ -53,10 +55,19 @@ pub struct Options {
     pub skip_unchanged: bool,
 }
 
-/// Files as given, folders as every `*.json` below them (sorted), and JSON
-/// Lines from `stdin` for `-`.
-pub fn collect_inputs(args: &[PathBuf], stdin: &mut dyn std::io::Read) -> Result<Vec<Input>> {
-    let mut inputs = Vec::new();
+/// What [`collect_inputs`] found.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub plans: Vec<Input>,
+    /// Links to a folder that leads back into one being walked: passed
+    /// over, since every plan below them is reached without them.
+    pub loops: Vec<PathBuf>,
+}
+
+/// Files as given, folders as every `*.json` below them (sorted, links
+/// followed), and JSON Lines from `stdin` for `-`.
+pub fn collect_inputs(args: &[PathBuf], stdin: &mut dyn std::io::Read) -> Result<Inputs> {
+    let mut found = Inputs::default();
     for arg in args {
         if arg.as_os_str() == "-" {
             let mut text = String::new();
@@ -69,38 +80,50 @@ pub fn collect_inputs(args: &[PathBuf], stdin: &mut dyn std::io::Read) -> Result
                 })?;
             for (i, line) in text.lines().enumerate() {
                 if !line.trim().is_empty() {
-                    inputs.push(Input::Line {
+                    found.plans.push(Input::Line {
                         number: i + 1,
                         text: line.to_owned(),
                     });
                 }
             }
         } else if arg.is_dir() {
-            let mut found = Vec::new();
             walk_json(arg, &mut found)?;
-            found.sort();
-            inputs.extend(found.into_iter().map(Input::File));
         } else {
-            inputs.push(Input::File(arg.clone()));
+            found.plans.push(Input::File(arg.clone()));
         }
     }
-    Ok(inputs)
+    Ok(found)
 }
 
-fn walk_json(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let io = |source| Error::Io {
-        path: dir.to_owned(),
-        action: "đọc thư mục",
-        source,
-    };
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        if path.is_dir() {
-            walk_json(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "json")
+/// Sorted by name within each folder, which is the order of the sorted
+/// paths, so that names and the manifest never depend on the file system.
+fn walk_json(dir: &Path, found: &mut Inputs) -> Result<()> {
+    let is_plan = |path: &Path| {
+        path.extension().is_some_and(|e| e == "json")
             && path.file_name().is_some_and(|n| n != "manifest.json")
-        {
-            out.push(path);
+    };
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_file() && is_plan(entry.path()) {
+                    found.plans.push(Input::File(entry.into_path()));
+                }
+            }
+            Err(e) if e.loop_ancestor().is_some() => {
+                found.loops.extend(e.path().map(Path::to_owned));
+            }
+            // A dangling link: as a plan, its row says that it is missing.
+            Err(e) if e.depth() > 0 && e.io_error().is_some_and(|io| io.kind() == NotFound) => {
+                let path = e.path().filter(|p| is_plan(p));
+                found.plans.extend(path.map(|p| Input::File(p.to_owned())));
+            }
+            Err(e) => {
+                return Err(Error::Io {
+                    path: e.path().unwrap_or(dir).to_owned(),
+                    action: "đọc thư mục",
+                    source: e.into(),
+                });
+            }
         }
     }
     Ok(())
@@ -112,7 +135,7 @@ fn walk_json(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 struct Prepared {
     source: String,
     input_sha256: String,
-    name: std::result::Result<String, String>,
+    name: Result<String>,
 }
 
 /// Exports every input into `options.out_dir`; `done` is told of each row
@@ -137,7 +160,11 @@ pub fn run(
 
     let jobs = options.jobs.max(1);
     let prepared: Vec<Prepared> = parallel_map(inputs, jobs, |_, input| prepare(input));
-    let names = naming::unique(prepared.iter().map(|p| p.name.clone().unwrap_or_default()));
+    let names = naming::unique(
+        prepared
+            .iter()
+            .map(|p| p.name.as_deref().unwrap_or_default().to_owned()),
+    );
     let rows = parallel_map(&prepared, jobs, |i, item| {
         let row = export_one(
             engine,
@@ -202,28 +229,24 @@ fn prepare(input: &Input) -> Prepared {
     }
 }
 
-/// The input's bytes (for its hash) and its plan, or the message `render`
+/// The input's bytes (for its hash) and its plan, or the error `render`
 /// would give.
-fn load_input(input: &Input) -> (Vec<u8>, std::result::Result<LoadedPlan, String>) {
-    let source = input.source();
+fn load_input(input: &Input) -> (Vec<u8>, Result<LoadedPlan>) {
     match input {
         Input::File(path) => match std::fs::read(path) {
-            Ok(bytes) => {
-                let plan = load::load_file(path).map_err(|e| e.to_string());
-                (bytes, plan)
-            }
-            Err(source_err) => {
+            Ok(bytes) => (bytes, load::load_file(path)),
+            Err(source) => {
                 let e = Error::Io {
                     path: path.clone(),
                     action: "đọc",
-                    source: source_err,
+                    source,
                 };
-                (Vec::new(), Err(e.to_string()))
+                (Vec::new(), Err(e))
             }
         },
         Input::Line { text, .. } => {
             let cwd = std::env::current_dir().unwrap_or_default();
-            let plan = load::load_str(text, &source, &cwd).map_err(|e| e.to_string());
+            let plan = load::load_str(text, &input.source(), &cwd);
             (text.as_bytes().to_vec(), plan)
         }
     }
@@ -259,12 +282,15 @@ fn export_one(
     };
     let loaded = match &item.name {
         Ok(_) => load_input(input).1,
-        Err(message) => Err(message.clone()),
+        Err(e) => {
+            row.message = Some(e.to_string());
+            return row;
+        }
     };
     let plan = match &loaded {
         Ok(plan) => plan,
-        Err(message) => {
-            row.message = Some(message.clone());
+        Err(e) => {
+            row.message = Some(e.to_string());
             return row;
         }
     };
@@ -335,19 +361,6 @@ fn unchanged(previous: &Manifest, row: &Row, path: &Path) -> Option<Row> {
     })?;
     let on_disk = std::fs::read(path).ok()?;
     (old.output_sha256.as_deref() == Some(sha256(&on_disk).as_str())).then(|| old.clone())
-}
-
-/// Temporary files of an interrupted run (see [`export::write_atomic`]).
-fn remove_stale_temporaries(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') && name.ends_with(".tmp") {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }
 
 pub fn sha256(bytes: &[u8]) -> String {

@@ -24,8 +24,7 @@ pub fn check(plan: &Plan, today: (i32, u32, u32), out: &mut Vec<Finding>) {
         ));
     }
     if let Some(date) = plan.date.as_deref().and_then(|d| PlanDate::parse(d).ok()) {
-        let (y, m, d) = (date.year, date.month.unwrap_or(1), date.day.unwrap_or(1));
-        if ordinal(y, m, d) > ordinal(today.0, today.1, today.2) + DAYS_AHEAD {
+        if date.days_after(today).is_some_and(|days| days > DAYS_AHEAD) {
             out.push(Finding::new(
                 Severity::Warning,
                 "R-DATE",
@@ -282,10 +281,6 @@ fn is_position(of: &str) -> bool {
 }
 
 /// Days since year 0, near enough to compare dates.
-fn ordinal(y: i32, m: u32, d: u32) -> i64 {
-    i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

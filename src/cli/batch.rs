@@ -1,17 +1,14 @@
 //! `kehoach batch INPUT… -o OUTDIR [--jobs N] [--pdf-standard a-2b] [--skip-unchanged]`:
 //! many plans to PDF/A for signing, with a manifest of where to stamp.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::Args;
-use indicatif::{ProgressBar, ProgressStyle};
 use kehoach::batch::{self, Options, Status};
-use kehoach::error::Error;
 use typst_pdf::PdfStandard;
 
-use super::EngineArgs;
+use super::{EngineArgs, Failure, Outcome, terminal};
 
 #[derive(Args)]
 pub struct BatchArgs {
@@ -39,9 +36,15 @@ fn parse_standard(s: &str) -> Result<PdfStandard, String> {
         .map_err(|_| format!("chuẩn PDF không hợp lệ: {s} (ví dụ: a-2b, a-3b, 1.7)"))
 }
 
-pub fn run(args: &BatchArgs) -> kehoach::Result<()> {
+pub fn run(args: &BatchArgs) -> Outcome {
     let started = Instant::now();
     let inputs = batch::collect_inputs(&args.inputs, &mut std::io::stdin())?;
+    for link in &inputs.loops {
+        eprintln!(
+            "kehoach: cảnh báo: bỏ qua {}: liên kết trỏ ngược về thư mục chứa nó",
+            link.display()
+        );
+    }
     let engine = args.engine.engine()?;
     let jobs = args
         .jobs
@@ -52,17 +55,8 @@ pub fn run(args: &BatchArgs) -> kehoach::Result<()> {
         standards: vec![args.pdf_standard],
         skip_unchanged: args.skip_unchanged,
     };
-    let bar = if std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new(inputs.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} kế hoạch · {elapsed} · còn {eta}")
-                .expect("a valid template"),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
-    let manifest = batch::run(&engine, &inputs, &options, &|row| {
+    let bar = terminal::progress_bar(inputs.plans.len());
+    let manifest = batch::run(&engine, &inputs.plans, &options, &|row| {
         if row.status == Status::Failed {
             bar.suspend(|| eprintln!("kehoach: {}", row.message.as_deref().unwrap_or(&row.source)));
         }
@@ -81,7 +75,7 @@ pub fn run(args: &BatchArgs) -> kehoach::Result<()> {
         started.elapsed().as_secs_f64()
     );
     if failed > 0 {
-        return Err(Error::Batch { failed });
+        return Err(Failure::Batch { failed });
     }
     Ok(())
 }

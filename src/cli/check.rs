@@ -6,10 +6,13 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use kehoach::check::{self, Finding, Report, Severity};
+use kehoach::check::{self, Severity};
 use kehoach::date::PlanDate;
-use kehoach::error::{Error, Location};
-use kehoach::{export, load};
+use kehoach::fs::write_atomic;
+use kehoach::load;
+
+use super::terminal::{self, Paint};
+use super::{Failure, Outcome};
 
 #[derive(Args)]
 pub struct CheckArgs {
@@ -39,23 +42,18 @@ enum Format {
     Json,
 }
 
-pub fn run(args: &CheckArgs) -> kehoach::Result<bool> {
+pub fn run(args: &CheckArgs) -> Outcome {
+    if args.fix && args.inputs.iter().any(|i| i.as_os_str() == "-") {
+        return Err(Failure::Usage(
+            "--fix ghi lại vào tệp, không dùng được với \"-\" (đầu vào chuẩn)".into(),
+        ));
+    }
     let today = match &args.today {
         Some(d) => {
-            let d = PlanDate::parse(d).map_err(|m| {
-                Error::input(
-                    Location {
-                        file: "--today".into(),
-                        line: 1,
-                        column: 1,
-                        path: ".".into(),
-                    },
-                    m,
-                )
-            })?;
+            let d = PlanDate::parse(d).map_err(|e| Failure::Usage(format!("--today: {e}")))?;
             (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
         }
-        None => kehoach::date::today_utc(),
+        None => kehoach::date::today(),
     };
     let engine = if args.no_layout {
         None
@@ -67,23 +65,12 @@ pub fn run(args: &CheckArgs) -> kehoach::Result<bool> {
         let mut plan = load::load_file(input)?;
         let mut fixed = Vec::new();
         if args.fix {
-            if input.as_os_str() == "-" {
-                return Err(Error::input(
-                    Location {
-                        file: "<stdin>".into(),
-                        line: 1,
-                        column: 1,
-                        path: ".".into(),
-                    },
-                    "--fix ghi lại vào tệp, không dùng được với \"-\" (đầu vào chuẩn)",
-                ));
-            }
             let result = check::fix(&plan.plan, today);
             if !result.applied.is_empty() {
                 let mut json =
                     serde_json::to_string_pretty(&result.plan).expect("a plan serialises");
                 json.push('\n');
-                export::write_atomic(input, json.as_bytes())?;
+                write_atomic(input, json.as_bytes())?;
                 plan.plan = result.plan;
                 fixed = result.applied;
             }
@@ -107,51 +94,14 @@ pub fn run(args: &CheckArgs) -> kehoach::Result<bool> {
             );
         }
         Format::Text => {
+            let paint = Paint::stdout();
             for (file, fixed, report) in &reports {
-                print!("{}", text(file, fixed, report));
+                print!("{}", terminal::check_report(file, fixed, report, paint));
             }
         }
     }
-    Ok(reports
-        .iter()
-        .all(|(_, _, r)| r.count(Severity::Error) == 0))
-}
-
-fn text(file: &str, fixed: &[Finding], r: &Report) -> String {
-    let mut out = format!("{file}\n");
-    for f in fixed {
-        out.push_str(&format!(
-            "  đã sửa [{}] {}: {}\n      → {}\n",
-            f.rule,
-            f.path,
-            f.message,
-            f.fix.as_deref().unwrap_or_default()
-        ));
+    if reports.iter().any(|(_, _, r)| r.count(Severity::Error) > 0) {
+        return Err(Failure::Findings);
     }
-    for severity in [Severity::Error, Severity::Warning, Severity::Hint] {
-        for f in r.findings.iter().filter(|f| f.severity == severity) {
-            out.push_str(&format!(
-                "  {} [{}] {}: {}\n",
-                severity.word(),
-                f.rule,
-                f.path,
-                f.message
-            ));
-            if let Some(s) = &f.suggestion {
-                out.push_str(&format!("      → {s}\n"));
-            }
-        }
-    }
-    let not_evaluated = if r.not_evaluated.is_empty() {
-        "không có.".to_owned()
-    } else {
-        r.not_evaluated.join("; ")
-    };
-    out.push_str(&format!(
-        "  {} lỗi, {} cảnh báo, {} gợi ý.\n  Chưa đánh giá: {not_evaluated}\n",
-        r.count(Severity::Error),
-        r.count(Severity::Warning),
-        r.count(Severity::Hint),
-    ));
-    out
+    Ok(())
 }

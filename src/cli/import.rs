@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
-use kehoach::export::write_atomic;
+use kehoach::fs::write_atomic;
 use kehoach::import::{self, report_markdown};
 
 #[derive(Args)]

@@ -8,11 +8,13 @@ mod render;
 mod rollover;
 mod schema;
 mod serve;
+mod terminal;
 
+use std::fmt;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use kehoach::{Engine, FontOptions, Templates};
+use kehoach::{Engine, Error, FontOptions, Templates};
 
 /// kehoach — soạn KẾ HOẠCH đúng thể thức Nghị định 30/2020/NĐ-CP, xuất PDF.
 #[derive(Parser)]
@@ -70,33 +72,71 @@ impl EngineArgs {
     }
 }
 
+/// Why a verb did not succeed, which decides the exit code.
+pub enum Failure {
+    /// The library's error, printed as it words it.
+    Error(Error),
+    /// An option that cannot be used as given.
+    Usage(String),
+    /// The plan has errors that `check` found; they are already printed.
+    Findings,
+    /// Some plans of a batch failed; each was already printed.
+    Batch { failed: usize },
+}
+
+/// What a verb comes to.
+pub type Outcome = Result<(), Failure>;
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Error(e)
+    }
+}
+
+impl Failure {
+    /// 2 for what the user must fix in the input or the command, 1 for a
+    /// plan that is read but has errors or cannot be laid out.
+    fn exit_code(&self) -> i32 {
+        match self {
+            Failure::Error(Error::Input { .. } | Error::Io { .. } | Error::Template { .. })
+            | Failure::Usage(_) => 2,
+            Failure::Error(Error::Typst { .. } | Error::Export { .. })
+            | Failure::Findings
+            | Failure::Batch { .. } => 1,
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Failure::Error(e) => e.fmt(f),
+            Failure::Usage(message) => f.write_str(message),
+            Failure::Findings => f.write_str("kế hoạch có lỗi cần sửa"),
+            Failure::Batch { failed } => {
+                write!(f, "{failed} kế hoạch không xuất được (xem manifest)")
+            }
+        }
+    }
+}
+
 pub fn run() -> i32 {
     let cli = Cli::parse();
-    let result = match cli.command {
+    let outcome = match cli.command {
         Command::Render(args) => render::run(&args),
         Command::Rollover(args) => rollover::run(&args),
         Command::Batch(args) => batch::run(&args),
-        Command::Check(args) => check::run(&args).and_then(|clean| {
-            if clean {
-                Ok(())
-            } else {
-                Err(kehoach::Error::Findings)
-            }
-        }),
-        Command::Serve(args) => serve::run(&args),
-        Command::Import(args) => import::run(&args),
-        Command::Fonts(args) => fonts::run(&args),
-        Command::Schema => schema::run(),
+        Command::Check(args) => check::run(&args),
+        Command::Serve(args) => serve::run(&args).map_err(Failure::Error),
+        Command::Import(args) => import::run(&args).map_err(Failure::Error),
+        Command::Fonts(args) => fonts::run(&args).map_err(Failure::Error),
+        Command::Schema => schema::run().map_err(Failure::Error),
     };
-    match result {
+    match outcome {
         Ok(()) => 0,
-        Err(kehoach::Error::Findings) => {
-            eprintln!("kehoach: {}", kehoach::Error::Findings);
-            1
-        }
-        Err(e) => {
-            eprintln!("kehoach: {e}");
-            e.exit_code()
+        Err(failure) => {
+            eprintln!("kehoach: {failure}");
+            failure.exit_code()
         }
     }
 }

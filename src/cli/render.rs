@@ -5,9 +5,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 use kehoach::check::{self, Severity};
+use kehoach::fs::write_atomic;
 use kehoach::{export, load};
 
-use super::EngineArgs;
+use super::terminal::{self, Paint};
+use super::{EngineArgs, Failure, Outcome};
 
 #[derive(Args)]
 pub struct RenderArgs {
@@ -33,7 +35,7 @@ pub struct RenderArgs {
     engine: EngineArgs,
 }
 
-pub fn run(args: &RenderArgs) -> kehoach::Result<()> {
+pub fn run(args: &RenderArgs) -> Outcome {
     let plan = load::load_file(&args.input)?;
     let engine = args.engine.engine()?;
     let compiled = engine.compile(&plan)?;
@@ -41,24 +43,18 @@ pub fn run(args: &RenderArgs) -> kehoach::Result<()> {
         eprintln!("kehoach: {w}");
     }
     // The errors and warnings of `check` (hints stay with `check`).
-    let mut report = check::check(&plan.plan, kehoach::date::today_utc());
+    let mut report = check::check(&plan.plan, kehoach::date::today());
     check::check_pages(&mut report, &compiled.document);
+    let paint = Paint::stderr();
     for f in report
         .findings
         .iter()
         .filter(|f| f.severity != Severity::Hint)
     {
-        eprintln!(
-            "kehoach: {}: {} [{}] {}: {}",
-            plan.source_name,
-            f.severity.word(),
-            f.rule,
-            f.path,
-            f.message
-        );
+        eprintln!("{}", terminal::finding_line(&plan.source_name, f, paint));
     }
     if args.strict && report.count(Severity::Error) > 0 {
-        return Err(kehoach::Error::Findings);
+        return Err(Failure::Findings);
     }
     let pdf = export::pdf(&compiled, &[])?;
     let pngs = match &args.png {
@@ -74,7 +70,7 @@ pub fn run(args: &RenderArgs) -> kehoach::Result<()> {
         }
     });
     if let Some(typ) = &args.typ {
-        export::write_atomic(typ, compiled.source.as_bytes())?;
+        write_atomic(typ, compiled.source.as_bytes())?;
     }
     if let Some(dir) = &args.png {
         std::fs::create_dir_all(dir).map_err(|source| kehoach::Error::Io {
@@ -83,10 +79,10 @@ pub fn run(args: &RenderArgs) -> kehoach::Result<()> {
             source,
         })?;
         for (i, png) in pngs.iter().enumerate() {
-            export::write_atomic(&dir.join(format!("trang-{:02}.png", i + 1)), png)?;
+            write_atomic(&dir.join(format!("trang-{:02}.png", i + 1)), png)?;
         }
     }
-    export::write_atomic(&output, &pdf)?;
+    write_atomic(&output, &pdf)?;
     eprintln!(
         "kehoach: đã ghi {} ({} trang, phông {})",
         output.display(),

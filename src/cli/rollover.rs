@@ -7,8 +7,13 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use kehoach::error::{Error, Location};
+use kehoach::fs::write_atomic;
+use kehoach::load;
 use kehoach::rollover::{self, Rollover, report};
-use kehoach::{export, load};
+use walkdir::WalkDir;
+
+use super::Outcome;
+use super::terminal::{self, Paint};
 
 #[derive(Args)]
 pub struct RolloverArgs {
@@ -26,7 +31,7 @@ pub struct RolloverArgs {
     report: Option<PathBuf>,
 }
 
-pub fn run(args: &RolloverArgs) -> kehoach::Result<()> {
+pub fn run(args: &RolloverArgs) -> Outcome {
     let inputs = inputs(&args.input)?;
     let folder = args.input.is_dir();
     let mut done: Vec<(PathBuf, PathBuf, Rollover)> = Vec::new();
@@ -35,15 +40,10 @@ pub fn run(args: &RolloverArgs) -> kehoach::Result<()> {
         let loaded = load::load_file(input)?;
         let from = rollover::plan_year(&loaded.plan);
         let to = args.year.or(from.map(|y| y + 1)).unwrap_or_default();
-        let rolled = rollover::rollover(&loaded.plan, to).map_err(|message| {
+        let rolled = rollover::rollover(&loaded.plan, to).map_err(|e| {
             Error::input(
-                Location {
-                    file: input.display().to_string(),
-                    line: 1,
-                    column: 1,
-                    path: "year".into(),
-                },
-                message,
+                Location::new(input.display().to_string(), e.path()),
+                e.to_string(),
             )
         })?;
         let output = output_path(args, input, folder, to);
@@ -59,19 +59,20 @@ pub fn run(args: &RolloverArgs) -> kehoach::Result<()> {
     for (_, output, rolled) in &done {
         let mut json = serde_json::to_string_pretty(&rolled.plan).expect("a plan serialises");
         json.push('\n');
-        export::write_atomic(output, json.as_bytes())?;
+        write_atomic(output, json.as_bytes())?;
     }
     let parts: Vec<(String, &Rollover)> = done
         .iter()
         .map(|(input, _, r)| (display_name(input), r))
         .collect();
     if let Some(path) = &args.report {
-        export::write_atomic(path, report::document(&parts).as_bytes())?;
+        write_atomic(path, report::document(&parts).as_bytes())?;
     }
     let tty = std::io::stderr().is_terminal();
+    let paint = Paint::stderr();
     for ((input, output, rolled), (name, _)) in done.iter().zip(&parts) {
         if tty {
-            eprint!("{}", report::terminal(name, rolled));
+            eprint!("{}", terminal::rollover_listing(name, rolled, paint));
         }
         eprintln!(
             "kehoach: {} → {} ({})",
@@ -83,21 +84,29 @@ pub fn run(args: &RolloverArgs) -> kehoach::Result<()> {
     Ok(())
 }
 
+/// The file, or the `*.json` files of the folder (not below it: the new
+/// plans go side by side into one folder), sorted by name.
 fn inputs(input: &Path) -> kehoach::Result<Vec<PathBuf>> {
     if !input.is_dir() {
         return Ok(vec![input.to_owned()]);
     }
-    let io = |source| Error::Io {
-        path: input.to_owned(),
-        action: "đọc thư mục",
-        source,
-    };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(input)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    let mut files = Vec::new();
+    let walk = WalkDir::new(input)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name();
+    for entry in walk {
+        let path = entry
+            .map_err(|e| Error::Io {
+                path: input.to_owned(),
+                action: "đọc thư mục",
+                source: e.into(),
+            })?
+            .into_path();
+        if path.extension().is_some_and(|e| e == "json") {
+            files.push(path);
+        }
+    }
     Ok(files)
 }
 

@@ -60,17 +60,7 @@ pub fn import_file(path: &Path) -> Result<Imported> {
 /// Imports `bytes` read as `kind` (`docx`, `txt` or `md`); `name` is used
 /// in messages.
 pub fn import_bytes(bytes: &[u8], kind: &str, name: &str) -> Result<Imported> {
-    let fail = |message: String| {
-        Error::input(
-            Location {
-                file: name.to_owned(),
-                line: 1,
-                column: 1,
-                path: ".".into(),
-            },
-            message,
-        )
-    };
+    let fail = |message: String| Error::input(Location::new(name, "."), message);
     let source = match kind {
         "docx" => docx::read(bytes),
         "txt" | "md" | "text" | "" => text::read(bytes),

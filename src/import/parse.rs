@@ -903,7 +903,7 @@ fn guess_missing(pieces: &[Piece], plan: &mut Map<String, Value>, out: &mut Pars
         plan["issuer"]["abbreviation"] = "CQ".into();
     }
     if !plan.contains_key("date") {
-        plan.insert("date".into(), crate::date::today_utc().0.to_string().into());
+        plan.insert("date".into(), crate::date::today().0.to_string().into());
         out.guessed
             .push("không thấy năm nào trong bài: đặt năm nay".into());
     }

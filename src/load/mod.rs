@@ -47,12 +47,7 @@ pub fn load_file(path: &Path) -> Result<LoadedPlan> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, column) = locate_byte(e.as_bytes(), e.utf8_error().valid_up_to());
         Error::input(
-            Location {
-                file: name.clone(),
-                line,
-                column,
-                path: ".".into(),
-            },
+            Location::new(&name, ".").at(line, column),
             "tệp không phải văn bản UTF-8 (hãy lưu lại tệp với mã UTF-8)",
         )
     })?;
@@ -64,20 +59,10 @@ pub fn load_file(path: &Path) -> Result<LoadedPlan> {
 pub fn load_str(text: &str, source_name: &str, base: &Path) -> Result<LoadedPlan> {
     let at = |path: &str| {
         let (line, column) = locate(text, path);
-        Location {
-            file: source_name.to_owned(),
-            line,
-            column,
-            path: display_path(path),
-        }
+        Location::new(source_name, display_path(path)).at(line, column)
     };
     let json_error = |path: &str, e: &serde_json::Error| {
-        let location = Location {
-            file: source_name.to_owned(),
-            line: e.line(),
-            column: e.column(),
-            path: display_path(path),
-        };
+        let location = Location::new(source_name, display_path(path)).at(e.line(), e.column());
         Error::input(location, messages::serde_message(e))
     };
     let mut de = serde_json::Deserializer::from_str(text);
@@ -124,7 +109,7 @@ fn locate_byte(bytes: &[u8], pos: usize) -> (usize, usize) {
 /// The checks a type cannot express: real dates, non-empty names.
 fn check(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
     if let Some(date) = &plan.date {
-        PlanDate::parse(date).map_err(|m| Error::input(at("date"), m))?;
+        PlanDate::parse(date).map_err(|e| Error::input(at("date"), e.to_string()))?;
     }
     if let Some(year) = plan.year.filter(|y| !date::YEARS.contains(y)) {
         return Err(Error::input(at("year"), date::year_out_of_range(year)));

@@ -9,6 +9,8 @@
 pub mod report;
 pub mod text;
 
+use std::fmt;
+
 use crate::date::{self, PlanDate};
 use crate::format;
 use crate::markup::plain_text;
@@ -58,14 +60,54 @@ pub fn plan_year(plan: &Plan) -> Option<i32> {
     })
 }
 
+/// Why a plan cannot be moved on to the year asked for.
+#[derive(Debug)]
+pub enum RolloverError {
+    /// The plan has neither `year` nor `date`.
+    NoYear,
+    /// The new year is not after the plan's own.
+    NotLater { from: i32, to: i32 },
+    /// The new year is outside the years a plan may name.
+    OutOfRange(i32),
+}
+
+impl RolloverError {
+    /// The JSON path of the field at fault.
+    pub fn path(&self) -> &'static str {
+        match self {
+            RolloverError::NoYear
+            | RolloverError::NotLater { .. }
+            | RolloverError::OutOfRange(_) => "year",
+        }
+    }
+}
+
+impl fmt::Display for RolloverError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            RolloverError::NoYear => {
+                write!(f, "kế hoạch không có năm (\"year\" hoặc \"date\")")
+            }
+            RolloverError::NotLater { from, to } => {
+                write!(f, "năm mới ({to}) phải sau năm của kế hoạch ({from})")
+            }
+            RolloverError::OutOfRange(to) => {
+                write!(f, "năm mới: {}", date::year_out_of_range(*to))
+            }
+        }
+    }
+}
+
+impl std::error::Error for RolloverError {}
+
 /// Moves a plan on to year `to` (after its own year).
-pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, String> {
-    let from = plan_year(plan).ok_or("kế hoạch không có năm (\"year\" hoặc \"date\")")?;
+pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, RolloverError> {
+    let from = plan_year(plan).ok_or(RolloverError::NoYear)?;
     if !date::YEARS.contains(&to) {
-        return Err(format!("năm mới: {}", date::year_out_of_range(to)));
+        return Err(RolloverError::OutOfRange(to));
     }
     if to <= from {
-        return Err(format!("năm mới ({to}) phải sau năm của kế hoạch ({from})"));
+        return Err(RolloverError::NotLater { from, to });
     }
     let mut new = plan.clone();
     let mut flags: Vec<Flagged> = Vec::new();

@@ -1,6 +1,7 @@
 //! The review report of a rollover, in Vietnamese: every change with its
 //! place and before → after, every flag with its reason, and the counts.
-//! Markdown for a file; a coloured listing for a terminal.
+//! Markdown for a file, and a one-line summary; the coloured listing on a
+//! terminal is the command line's.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -101,31 +102,6 @@ fn short(kind: FlagKind) -> &'static str {
         FlagKind::SignerUnknown => "người ký chưa rõ",
         FlagKind::QuotedName => "tên trong ngoặc kép có năm cũ",
     }
-}
-
-/// A coloured listing for a terminal: removed words red, added green.
-pub fn terminal(name: &str, r: &Rollover) -> String {
-    const RED: &str = "\x1b[31m";
-    const GREEN: &str = "\x1b[32m";
-    const YELLOW: &str = "\x1b[33m";
-    const BOLD: &str = "\x1b[1m";
-    const RESET: &str = "\x1b[0m";
-    let mut out = format!("{BOLD}{name}: năm {} → năm {}{RESET}\n", r.from, r.to);
-    for c in &r.changes {
-        let _ = writeln!(out, "{BOLD}{}{RESET} ({})", c.at.section, c.at.path);
-        let _ = writeln!(out, "  {RED}- {}{RESET}", c.before);
-        let _ = writeln!(out, "  {GREEN}+ {}{RESET}", c.after);
-    }
-    for f in &r.flags {
-        let _ = writeln!(
-            out,
-            "{YELLOW}! {}{RESET} ({}): {}",
-            f.at.section, f.at.path, f.flag.text
-        );
-        let _ = writeln!(out, "    {}", f.flag.kind.reason());
-    }
-    let _ = writeln!(out, "{BOLD}{}{RESET}", summary(r));
-    out
 }
 
 /// A numbered Markdown table under a `###` heading with its count.

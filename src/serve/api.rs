@@ -17,7 +17,7 @@ use super::App;
 use super::assets::{BLANK, SAMPLES};
 use crate::batch::naming;
 use crate::check;
-use crate::date::today_utc;
+use crate::date::today;
 use crate::error::Error;
 use crate::load::{self, LoadedPlan};
 use crate::rollover::{self, plan_year};
@@ -55,8 +55,8 @@ impl From<Error> for ApiError {
     fn from(e: Error) -> Self {
         match e {
             Error::Input { at, message } => ApiError {
-                line: Some(at.line),
-                column: Some(at.column),
+                line: at.position.map(|p| p.line),
+                column: at.position.map(|p| p.column),
                 ..ApiError::at(&at.path, message)
             },
             Error::Io { .. } => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
@@ -91,7 +91,7 @@ pub async fn start(State(app): State<Arc<App>>) -> Json<Value> {
         })
         .collect();
     let mut blank: Value = serde_json::from_str(BLANK).expect("the blank plan is JSON");
-    blank["date"] = today_utc().0.to_string().into();
+    blank["date"] = today().0.to_string().into();
     Json(json!({ "samples": samples, "dir": app.dir.is_some(), "blank": blank }))
 }
 
@@ -109,7 +109,7 @@ pub async fn preview(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let plan = read_plan(&app, &body)?;
     layout(app, move |app| {
         let compiled = app.engine.compile(&plan)?;
-        let mut report = check::check(&plan.plan, today_utc());
+        let mut report = check::check(&plan.plan, today());
         check::check_pages(&mut report, &compiled.document);
         let pages = compiled
             .document
@@ -180,7 +180,7 @@ pub async fn pdf(State(app): State<Arc<App>>, body: Bytes) -> Answer<Response> {
 /// The plan with `check`'s safe fixes applied, and the list of them.
 pub async fn fix(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let plan = read_plan(&app, &body)?;
-    let fixed = check::fix(&plan.plan, today_utc());
+    let fixed = check::fix(&plan.plan, today());
     Ok(Json(
         json!({ "plan": fixed.plan, "applied": fixed.applied }),
     ))
@@ -249,7 +249,8 @@ pub async fn rollover(
         .to
         .or_else(|| plan_year(&plan.plan).map(|y| y + 1))
         .ok_or_else(|| ApiError::at("date", "kế hoạch không có năm".into()))?;
-    let rolled = rollover::rollover(&plan.plan, to).map_err(|m| ApiError::at(".", m))?;
+    let rolled =
+        rollover::rollover(&plan.plan, to).map_err(|e| ApiError::at(".", e.to_string()))?;
     let changes: Vec<Value> = rolled
         .changes
         .iter()

@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 
 use super::App;
 use super::api::ApiError;
-use crate::export::write_atomic;
+use crate::fs::write_atomic;
 
 pub async fn list(State(app): State<Arc<App>>) -> Result<Json<Value>, ApiError> {
     let dir = folder(&app)?;
