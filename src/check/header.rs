@@ -318,7 +318,6 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-/// Days since year 0, near enough to compare dates.
 #[cfg(test)]
 mod tests {
     use super::*;
