@@ -280,7 +280,6 @@ fn is_position(of: &str) -> bool {
         .any(|p| of.starts_with(p))
 }
 
-/// Days since year 0, near enough to compare dates.
 #[cfg(test)]
 mod tests {
     use super::*;
