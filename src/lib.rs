@@ -14,8 +14,9 @@
 //! 6. [`export`] — PDF and PNG, written whole or not at all by [`fs`].
 //!
 //! Beside the pipeline, [`rollover`] moves last year's plan on to this year,
-//! and [`batch`] exports many plans for signing ([`stamps`] finds where to
-//! stamp, [`signature_field`] adds the empty field).
+//! [`signing`] makes the PDF to sign and names its file ([`stamps`] finds where
+//! to stamp, [`signature_field`] adds the empty field), and [`batch`] exports
+//! many plans so.
 //!
 //! ```no_run
 //! use kehoach::{Engine, FontOptions, Templates, export, load};
@@ -43,6 +44,7 @@ pub mod rollover;
 pub mod schema;
 pub mod serve;
 pub mod signature_field;
+pub mod signing;
 pub mod stamps;
 pub mod template;
 pub mod vietnamese;

@@ -5,25 +5,8 @@
 
 use lopdf::{Dictionary, Document, Object, Stream, StringFormat, dictionary};
 
-use crate::compile::Compiled;
 use crate::error::{Error, Result};
-use crate::export;
-use crate::stamps::{StampArea, stamp_areas};
-
-/// The plan's PDF, ready for signing: with an empty signature field named
-/// after the signer over the signature area; and the stamp areas.
-pub fn signable_pdf(
-    compiled: &Compiled,
-    signer: Option<&str>,
-    standards: &[typst_pdf::PdfStandard],
-) -> Result<(Vec<u8>, Vec<StampArea>)> {
-    let mut pdf = export::pdf(compiled, standards)?;
-    let areas = stamp_areas(&compiled.document);
-    if let Some(signature) = areas.iter().find(|a| a.name == "signature") {
-        pdf = add_signature_field(&pdf, signature, signer.unwrap_or("Người ký"))?;
-    }
-    Ok((pdf, areas))
-}
+use crate::stamps::StampArea;
 
 /// Returns the PDF with a signature field named `name` over `area`.
 pub fn add_signature_field(pdf: &[u8], area: &StampArea, name: &str) -> Result<Vec<u8>> {

@@ -5,10 +5,16 @@
 //! PDF downloaded with the typed words in it.
 //!
 //! `KEHOACH_BLESS=1` also writes `docs/form.png`, the README's screenshot.
+//!
+//! However the test ends, a failed assertion included, no browser is left
+//! running: see [`Browser`].
+#![cfg(unix)]
 
 mod common;
 
 use std::net::SocketAddr;
+use std::ops::Deref;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -16,6 +22,8 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 use kehoach::serve::{Options, router};
 use kehoach::{Engine, FontOptions, Templates};
+use nix::sys::signal::{Signal, killpg};
+use nix::unistd::Pid;
 use serde_json::json;
 
 use common::{have_tool, pdf_text, root};
@@ -23,12 +31,43 @@ use common::{have_tool, pdf_text, root};
 /// Longest wait for the page to react (a cold layout takes well under 1 s).
 const PATIENCE: Duration = Duration::from_secs(20);
 
+/// chromedriver, started as the leader of a process group of its own. The
+/// Chromium it starts (a dozen processes) joins that group, so killing the
+/// group on drop ends them all: killing chromedriver alone would leave
+/// them running.
 struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.0.kill();
+        let group = Pid::from_raw(self.0.id() as i32);
+        let _ = killpg(group, Signal::SIGKILL);
         let _ = self.0.wait();
+    }
+}
+
+/// The WebDriver session and the driver behind it. A test that ends well
+/// closes the session first; one that panics drops it as it unwinds, and
+/// the driver's group takes the browser down with it.
+struct Browser {
+    client: Client,
+    _driver: Driver,
+}
+
+impl Deref for Browser {
+    type Target = Client;
+
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
+/// The test's folders, removed however it ends (after the browser, which
+/// is declared later and so dropped first).
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -58,11 +97,12 @@ async fn start_server(dir: PathBuf) -> SocketAddr {
     addr
 }
 
-async fn start_browser(downloads: &Path, profile: &Path) -> (Driver, Client) {
+async fn start_browser(downloads: &Path, profile: &Path) -> Browser {
     let port = free_port();
     let driver = Driver(
         Command::new("chromedriver")
             .arg(format!("--port={port}"))
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -95,7 +135,10 @@ async fn start_browser(downloads: &Path, profile: &Path) -> (Driver, Client) {
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
         .expect("a WebDriver session");
-    (driver, client)
+    Browser {
+        client,
+        _driver: driver,
+    }
 }
 
 fn field(path: &str) -> String {
@@ -161,17 +204,18 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     if !have_tool("chromedriver") {
         return;
     }
-    let scratch = std::env::temp_dir().join(format!("kehoach-browser-{}", std::process::id()));
+    let scratch =
+        Scratch(std::env::temp_dir().join(format!("kehoach-browser-{}", std::process::id())));
     let (downloads, profile, folder) = (
-        scratch.join("downloads"),
-        scratch.join("profile"),
-        scratch.join("plans"),
+        scratch.0.join("downloads"),
+        scratch.0.join("profile"),
+        scratch.0.join("plans"),
     );
     for dir in [&downloads, &profile, &folder] {
         std::fs::create_dir_all(dir).unwrap();
     }
     let addr = start_server(folder.clone()).await;
-    let (_driver, client) = start_browser(&downloads, &profile).await;
+    let client = start_browser(&downloads, &profile).await;
     client.goto(&format!("http://{addr}/")).await.unwrap();
 
     click(&client, "#new-blank").await;
@@ -305,6 +349,5 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
         std::fs::create_dir_all(root().join("docs")).unwrap();
         std::fs::write(root().join("docs/form.png"), png).unwrap();
     }
-    client.close().await.unwrap();
-    std::fs::remove_dir_all(&scratch).unwrap();
+    client.client.close().await.unwrap();
 }

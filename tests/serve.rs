@@ -102,8 +102,43 @@ async fn the_form_and_its_start_data_are_served() {
     let page = get(&app, "/").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(String::from_utf8_lossy(&page.body).contains("lang=\"vi\""));
-    for asset in ["/app.js", "/style.css"] {
-        assert_eq!(get(&app, asset).await.status, StatusCode::OK, "{asset}");
+    assert_eq!(get(&app, "/style.css").await.status, StatusCode::OK);
+    // The script's modules, followed from the page through their imports:
+    // each is served as JavaScript under the same policy, or the browser
+    // would not run it.
+    assert!(String::from_utf8_lossy(&page.body).contains("src=\"js/main.js\""));
+    let mut modules = vec!["main.js".to_owned()];
+    let mut served = std::collections::HashSet::new();
+    while let Some(module) = modules.pop() {
+        if !served.insert(module.clone()) {
+            continue;
+        }
+        let answer = get(&app, &format!("/js/{module}")).await;
+        assert_eq!(answer.status, StatusCode::OK, "{module}");
+        assert_eq!(
+            answer.headers[header::CONTENT_TYPE],
+            "text/javascript; charset=utf-8"
+        );
+        let policy = answer.headers[header::CONTENT_SECURITY_POLICY].to_str();
+        assert!(policy.unwrap().starts_with("default-src 'self'"));
+        let text = String::from_utf8(answer.body).unwrap();
+        modules.extend(text.lines().filter_map(|line| {
+            let from = line.strip_prefix("import ")?.split(" from './").nth(1)?;
+            Some(from.trim_end_matches("';").to_owned())
+        }));
+    }
+    assert!(served.len() > 5, "{served:?}");
+    for other in [
+        "/app.js",
+        "/js/nothing.js",
+        "/js/../Cargo.toml",
+        "/blank.json",
+    ] {
+        assert_eq!(
+            get(&app, other).await.status,
+            StatusCode::NOT_FOUND,
+            "{other}"
+        );
     }
     let start = get(&app, "/api/start").await.json();
     assert_eq!(start["samples"].as_array().unwrap().len(), 5);

@@ -8,7 +8,6 @@
 //! signer's area and is written atomically.
 
 pub mod manifest;
-pub mod naming;
 
 use std::io::ErrorKind::NotFound;
 use std::path::{Path, PathBuf};
@@ -24,8 +23,7 @@ use crate::error::{Error, Result};
 use crate::fs::{remove_stale_temporaries, write_atomic};
 use crate::load::{self, LoadedPlan};
 use crate::markup::plain_text;
-use crate::signature_field::signable_pdf;
-use crate::stamps::StampArea;
+use crate::signing::{self, Signable, naming};
 pub use manifest::{Manifest, Row, Status};
 
 /// One plan to export.
@@ -308,8 +306,8 @@ fn export_one(
             ..kept
         };
     }
-    match render(engine, plan, options) {
-        Ok((pdf, pages, areas)) => {
+    match signing::export(engine, plan, &options.standards) {
+        Ok(Signable { pdf, pages, areas }) => {
             if let Err(e) = write_atomic(&path, &pdf) {
                 row.message = Some(e.to_string());
                 return row;
@@ -333,21 +331,6 @@ fn export_one(
         Err(e) => row.message = Some(e.to_string()),
     }
     row
-}
-
-/// The PDF with its signature field, its page count and stamp areas.
-fn render(
-    engine: &Engine,
-    plan: &LoadedPlan,
-    options: &Options,
-) -> Result<(Vec<u8>, usize, Vec<StampArea>)> {
-    let compiled = engine.compile(plan)?;
-    let (pdf, areas) = signable_pdf(
-        &compiled,
-        plan.plan.signer.name.as_deref(),
-        &options.standards,
-    )?;
-    Ok((pdf, compiled.document.pages().len(), areas))
 }
 
 /// The previous row for the same input, when its output is still on disk

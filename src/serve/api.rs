@@ -15,12 +15,12 @@ use serde_json::{Value, json};
 
 use super::App;
 use super::assets::{BLANK, SAMPLES};
-use crate::batch::naming;
 use crate::check;
 use crate::date::today;
 use crate::error::Error;
 use crate::load::{self, LoadedPlan};
 use crate::rollover::{self, plan_year};
+use crate::signing::{self, naming};
 
 /// An error answer: `{ "error": { "message", "path", "line", "column" } }`.
 #[derive(Debug)]
@@ -128,7 +128,7 @@ pub async fn preview(State(app): State<Arc<App>>, body: Bytes) -> Answer {
             "pages": pages,
             "findings": report.findings,
             "not_evaluated": report.not_evaluated,
-            "file_name": pdf_name(&plan),
+            "file_name": naming::file_name(&plan.plan),
         })))
     })
     .await
@@ -153,15 +153,10 @@ pub async fn page(State(app): State<Arc<App>>, Path(file): Path<String>) -> Answ
 /// The PDF as `batch` makes it: PDF/A-2b with an empty signature field.
 pub async fn pdf(State(app): State<Arc<App>>, body: Bytes) -> Answer<Response> {
     let plan = read_plan(&app, &body)?;
-    let name = pdf_name(&plan);
+    let name = naming::file_name(&plan.plan);
     let pdf = layout(app, move |app| {
-        let compiled = app.engine.compile(&plan)?;
-        let (pdf, _) = crate::signature_field::signable_pdf(
-            &compiled,
-            plan.plan.signer.name.as_deref(),
-            &[typst_pdf::PdfStandard::A_2b],
-        )?;
-        Ok(pdf)
+        let signable = signing::export(&app.engine, &plan, &[typst_pdf::PdfStandard::A_2b])?;
+        Ok(signable.pdf)
     })
     .await?;
     Ok((
@@ -290,10 +285,6 @@ fn read_plan(app: &App, body: &[u8]) -> Result<LoadedPlan, ApiError> {
         return Ok(load::load_str(text, "kế hoạch", std::path::Path::new(""))?);
     };
     Ok(load::load_str(text, "kế hoạch", dir)?)
-}
-
-fn pdf_name(plan: &LoadedPlan) -> String {
-    format!("{}.pdf", naming::base_name(&plan.plan))
 }
 
 /// Runs a layout off the async threads, one per core at a time, and lets

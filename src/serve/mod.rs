@@ -54,10 +54,7 @@ pub fn router(engine: Engine, options: Options) -> Router {
         pages: pages::PageCache::default(),
         layouts: Semaphore::new(cores),
     });
-    Router::new()
-        .route("/", get(assets::index))
-        .route("/app.js", get(assets::script))
-        .route("/style.css", get(assets::style))
+    assets::routes()
         .route("/api/start", get(api::start))
         .route("/api/samples/{id}", get(api::sample))
         .route("/api/preview", post(api::preview))

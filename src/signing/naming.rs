@@ -25,6 +25,11 @@ pub fn base_name(plan: &Plan) -> String {
     name
 }
 
+/// The file name of a plan's PDF, as the web form offers it.
+pub fn file_name(plan: &Plan) -> String {
+    format!("{}.pdf", base_name(plan))
+}
+
 /// `Thực hiện phong trào … năm 2025` → `thuc-hien-phong-trao-…-nam-2025`.
 pub fn slug(text: &str) -> String {
     let full = ascii(text, true);

@@ -1,0 +1,177 @@
+// Typing: the control's text becomes JSON at its path. Also the controls
+// that reshape the form rather than hold a value, and the keyboard
+// shortcuts of a paragraph.
+
+import { form } from './dom.js';
+import { TASK_LINES } from './vocab.js';
+import { getAt, hasKey, parsePath, record, setAt, state, valueAt } from './state.js';
+import { DATE_INPUT } from './header.js';
+import { controlFor } from './findings.js';
+import { renderForm } from './form.js';
+import { changed, structuralChange } from './edits.js';
+
+// Returns { value } to store, or null to leave the plan as it is.
+function convert(el, current, owner, key) {
+  const raw = el.value;
+  const blank = raw.trim() === '';
+  // An optional field emptied: null where the key was, nothing where it was not.
+  const cleared = () => (hasKey(owner, key) ? { value: null } : null);
+  switch (el.dataset.kind) {
+    case 'opt':
+      return blank ? cleared() : { value: raw };
+    case 'int-null':
+      if (blank) return { value: null };
+      return /^\d+$/.test(raw.trim()) ? { value: Number(raw.trim()) } : null;
+    case 'int-opt':
+      if (blank) return cleared();
+      return /^-?\d+$/.test(raw.trim()) ? { value: Number(raw.trim()) } : null;
+    case 'bool':
+      if (el.checked) return { value: true };
+      return hasKey(owner, key) ? { value: false } : null;
+    case 'units': {
+      const lines = raw.split('\n').map((s) => s.trim()).filter(Boolean);
+      if (!lines.length) return cleared();
+      if (lines.length === 1 && !Array.isArray(current)) return { value: lines[0] };
+      return { value: lines };
+    }
+    case 'width':
+      if (blank) return cleared();
+      return /^\d+(\.\d+)?$/.test(raw.trim()) ? { value: Number(raw.trim()) } : { value: raw.trim() };
+    case 'date':
+      return convertDate(el);
+    case 'json':
+      try {
+        const value = JSON.parse(raw);
+        el.removeAttribute('aria-invalid');
+        return { value };
+      } catch {
+        el.setAttribute('aria-invalid', 'true');
+        return null;
+      }
+    default:
+      return { value: raw };
+  }
+}
+
+// A date input reports "" while the user is half-way through typing: the
+// plan keeps its last complete value until the new one is whole.
+function convertDate(el) {
+  const v = el.value.trim();
+  if (el.type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : null;
+  if (el.type === 'month') return /^\d{4}-\d{2}$/.test(v) ? { value: v } : null;
+  if (el.type === 'number') return /^\d{4}$/.test(v) ? { value: v } : null;
+  return v ? { value: v } : { value: null };
+}
+
+export function onInput(event) {
+  const el = event.target;
+  if (el.dataset.control) return onControl(el, event);
+  const path = el.dataset.path;
+  if (!path || !el.matches('input, textarea, select')) return;
+  const keys = parsePath(path);
+  const owner = getAt(state.plan, keys.slice(0, -1));
+  const key = keys[keys.length - 1];
+  const result = convert(el, getAt(state.plan, keys), owner, key);
+  if (!result) return;
+  const before = JSON.stringify(getAt(state.plan, keys));
+  setAt(state.plan, keys, result.value);
+  if (keys[0] === 'task_labels') pruneEmptyLabels();
+  if (JSON.stringify(result.value) === before && event.type === 'change') return;
+  const refresh = state.afterInput.get(path);
+  if (refresh) refresh();
+  if (el.dataset.rerender !== undefined) {
+    // Numbers shown all over the form depend on this one.
+    renderForm();
+    const again = controlFor(path);
+    if (again) again.focus();
+  }
+  changed();
+}
+
+// task_labels with every label cleared is dropped rather than left as {}.
+function pruneEmptyLabels() {
+  const labels = state.plan.task_labels;
+  if (labels && typeof labels === 'object' && Object.values(labels).every((v) => v == null)) delete state.plan.task_labels;
+}
+
+// Controls that reshape the form rather than hold a value.
+function onControl(el, event) {
+  if (event.type !== 'change') return;
+  if (el.dataset.control === 'date-mode') onDateModeChange(el);
+  else if (el.dataset.control === 'ref-mode') onRefModeChange(el);
+  else if (el.dataset.control === 'task-order') onTaskOrderToggle(el);
+}
+
+// Ctrl+B / Ctrl+I in a paragraph, as in a word processor. A section title
+// wraps on screen but is one line: Enter there would put a break in it.
+export function onKeydown(event) {
+  const el = event.target;
+  if (event.key === 'Enter' && el.classList.contains('sec-title-input')) {
+    event.preventDefault();
+    return;
+  }
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || !el.classList.contains('para')) return;
+  const kind = { b: 'bold', i: 'italic' }[event.key.toLowerCase()];
+  if (!kind) return;
+  event.preventDefault();
+  wrapSelection(el, kind);
+}
+
+export function wrapSelection(ta, kind) {
+  const [open, close] = { bold: ['**', '**'], italic: ['*', '*'], note: ['^[', ']'] }[kind];
+  const start = ta.selectionStart;
+  const end = ta.selectionEnd;
+  const selected = ta.value.slice(start, end);
+  ta.focus();
+  ta.setSelectionRange(start, end);
+  // execCommand keeps the browser's own undo (Ctrl+Z) working in the field.
+  const text = open + selected + close;
+  if (!document.execCommand('insertText', false, text)) {
+    ta.setRangeText(text, start, end, 'end');
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  // Leave the caret (or the selection) inside the marks, ready to type.
+  ta.setSelectionRange(start + open.length, start + open.length + selected.length);
+}
+
+// Switching the kind of date keeps what is known: narrowing cuts the value,
+// widening fills the first day or month so the user only corrects it.
+function onDateModeChange(select) {
+  const old = valueAt('date');
+  const mode = select.value;
+  const today = new Date();
+  const y = (typeof old === 'string' && old.slice(0, 4)) || String(valueAt('year') || today.getFullYear());
+  const m = (typeof old === 'string' && old.slice(5, 7)) || String(today.getMonth() + 1).padStart(2, '0');
+  const d = (typeof old === 'string' && old.slice(8, 10)) || '01';
+  const next = { full: `${y}-${m}-${d}`, month: `${y}-${m}`, year: y, none: null, raw: old }[mode];
+  state.plan.date = next;
+  const input = form.querySelector('input[data-path="date"]');
+  input.type = DATE_INPUT[mode].type;
+  input.placeholder = DATE_INPUT[mode].placeholder;
+  input.value = next ?? '';
+  input.closest('.date-input').hidden = mode === 'none';
+  state.afterInput.get('date')();
+  changed();
+  if (mode !== 'none') input.focus();
+}
+
+function onRefModeChange(select) {
+  const keys = parsePath(select.dataset.item);
+  const owner = getAt(state.plan, keys.slice(0, -1));
+  if (!owner) return;
+  const old = owner.reference;
+  const next = select.value;
+  if (next === 'default') delete owner.reference;
+  else if (next === 'none') owner.reference = false;
+  else owner.reference = typeof old === 'string' ? old : '';
+  record(() => { if (old === undefined) delete owner.reference; else owner.reference = old; });
+  structuralChange({ path: select.dataset.item });
+}
+
+function onTaskOrderToggle(box) {
+  const old = state.plan.task_order;
+  if (box.checked) state.plan.task_order = [...TASK_LINES];
+  else delete state.plan.task_order;
+  record(() => { if (old === undefined) delete state.plan.task_order; else state.plan.task_order = old; });
+  structuralChange({ path: 'task_order' });
+}

@@ -1,0 +1,115 @@
+// Live preview: one request at a time; a result older than the latest
+// edit is dropped, and the next request carries the newest plan.
+
+import { $, h, previewEl, status, statusEl } from './dom.js';
+import { state } from './state.js';
+import { renderFindings } from './findings.js';
+import { api, errorOf, showLoadError } from './api.js';
+
+const PREVIEW_DELAY_MS = 300;
+
+const preview = { timer: 0, inFlight: false, again: false, broken: new Map() };
+
+export function schedulePreview(delay = PREVIEW_DELAY_MS) {
+  clearTimeout(preview.timer);
+  previewEl.dataset.state = 'pending';
+  preview.timer = setTimeout(requestPreview, delay);
+}
+
+async function requestPreview() {
+  clearTimeout(preview.timer);
+  if (preview.inFlight) { preview.again = true; return; }
+  preview.inFlight = true;
+  const sent = state.editSeq;
+  previewEl.dataset.state = 'loading';
+  try {
+    const r = await api('POST', 'api/preview', state.plan);
+    if (sent !== state.editSeq) return; // superseded by a newer edit
+    if (r.ok && r.data) {
+      if (await showPages(r.data, sent)) {
+        state.findings = Array.isArray(r.data.findings) ? r.data.findings : [];
+        state.loadError = null;
+        renderFindings();
+        showNotEvaluated(r.data.not_evaluated);
+        previewEl.dataset.version = String(Number(previewEl.dataset.version || 0) + 1);
+        previewEl.dataset.state = 'ready';
+        previewEl.classList.remove('stale');
+        if (statusEl.dataset.kind === 'preview-error') status('');
+      }
+    } else {
+      // Shown at the field and in the list; the status line repeats it only
+      // when it holds nothing more important (such as a restore notice).
+      const announce = !statusEl.textContent || statusEl.dataset.kind === 'preview-error';
+      showLoadError(errorOf(r), 'Chưa xem trước được', { announce });
+      if (announce) statusEl.dataset.kind = 'preview-error';
+      previewEl.dataset.state = 'error';
+      previewEl.classList.add('stale');
+    }
+  } catch (e) {
+    if (sent === state.editSeq) {
+      status('Không kết nối được với chương trình để xem trước. Hãy kiểm tra "kehoach serve" còn chạy.', 'preview-error');
+      previewEl.dataset.state = 'error';
+      previewEl.classList.add('stale');
+    }
+  } finally {
+    preview.inFlight = false;
+    if (preview.again) { preview.again = false; requestPreview(); }
+  }
+}
+
+function pageUrl(id) {
+  const retry = preview.broken.get(id);
+  return `api/pages/${encodeURIComponent(id)}.png${retry ? `?r=${retry}` : ''}`;
+}
+
+function pageImage(page) {
+  const img = h('img', {
+    'data-page-id': page.id, src: pageUrl(page.id), decoding: 'async',
+    width: Math.round(page.width || 595), height: Math.round(page.height || 842),
+  });
+  img.style.setProperty('--page-w', String(page.width || 595.28));
+  // The server keeps a limited cache of page images: a page that dropped
+  // out of it comes back with a fresh preview.
+  img.addEventListener('error', () => {
+    img.dataset.broken = '1';
+    const tries = (preview.broken.get(page.id) || 0) + 1;
+    preview.broken.set(page.id, tries);
+    if (tries <= 3) requestPreview();
+  });
+  return img;
+}
+
+// Pages whose id did not change keep their <img> (no reload, no flicker);
+// new ones are decoded before they replace the old, then swapped in at once.
+async function showPages(data, sent) {
+  const pages = Array.isArray(data.pages) ? data.pages : [];
+  const old = new Map();
+  for (const img of previewEl.querySelectorAll('img[data-page-id]')) {
+    if (!img.dataset.broken && !old.has(img.dataset.pageId)) old.set(img.dataset.pageId, img);
+  }
+  const fresh = [];
+  const nodes = pages.map((page, i) => {
+    let img = old.get(page.id);
+    if (img) old.delete(page.id);
+    else { img = pageImage(page); fresh.push(img); }
+    img.alt = `Trang ${i + 1} trên ${pages.length}`;
+    return img;
+  });
+  await Promise.all(fresh.map((img) => Promise.race([
+    img.decode().catch(() => {}),
+    new Promise((resolve) => setTimeout(resolve, 5000)),
+  ])));
+  if (sent !== state.editSeq) return false;
+  previewEl.replaceChildren(...nodes);
+  if (!pages.length) previewEl.append(h('p', { class: 'muted' }, 'Chưa có trang nào.'));
+  state.fileName = data.file_name || state.fileName;
+  $('#preview-info').textContent = `${pages.length} trang${data.file_name ? ` · ${data.file_name}` : ''}`;
+  return true;
+}
+
+function showNotEvaluated(list) {
+  const el = $('#not-evaluated');
+  const items = Array.isArray(list) ? list : [];
+  el.hidden = items.length === 0;
+  el.textContent = items.length ? `Chưa kiểm tra được: ${items.join('; ')}` : '';
+}

@@ -1,0 +1,109 @@
+// The plan being edited, JSON paths into it, the undo stack and the draft
+// kept in the browser.
+//
+// The page edits one JS object, `state.plan`, in place: every bound control
+// carries `data-path` (a JSON path such as `sections[1].content[0].task.lead`)
+// and writes its value there on `input`. Fields the form does not show are
+// never touched, so a loaded plan keeps everything it had. Structural edits
+// (add, delete, move) change the object and re-render the form; each records
+// an inverse so that "Hoàn tác" can take it back.
+
+import { $, status } from './dom.js';
+import { FALLBACK_BLANK } from './vocab.js';
+
+const DRAFT_KEY = 'kehoach.draft.v1';
+
+export const state = {
+  plan: null,
+  name: null,          // file name used by "Lưu" (folder or download)
+  blank: FALLBACK_BLANK,
+  dir: false,
+  fileName: null,      // PDF name proposed by the last preview
+  findings: null,      // from the last preview; null before the first
+  loadError: null,     // a 422 from the server, shown like a finding
+  reviewFlags: [],     // rollover flags kept until the user dismisses them
+  shown: [],           // findings currently listed, indexed by the buttons
+  editSeq: 0,          // bumped on every change; stale previews are dropped
+  undo: [],            // inverse operations, newest last
+  collapsed: new WeakSet(), // section/appendix objects the user folded
+  groupOpen: new Map(),     // top-level group id → open
+  afterInput: new Map(),    // path → function refreshing labels that show it
+  rolled: null,
+};
+
+// JSON paths: `sections[1].content[0].task.lead` ⇄ ['sections', 1, 'content', 0, 'task', 'lead'].
+
+export function parsePath(path) {
+  const keys = [];
+  const re = /([^.[\]]+)|\[(\d+)\]/g;
+  let m;
+  while ((m = re.exec(path || '')) !== null) keys.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  return keys;
+}
+
+export function formatPath(keys) {
+  return keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}
+
+export function getAt(root, keys) {
+  let node = root;
+  for (const k of keys) {
+    if (node == null || typeof node !== 'object') return undefined;
+    node = node[k];
+  }
+  return node;
+}
+
+export const valueAt = (path) => getAt(state.plan, parsePath(path));
+
+// Creates missing containers on the way; cells past the end of a table row
+// are padded with empty strings so the row stays a row of strings.
+export function setAt(root, keys, value) {
+  let node = root;
+  keys.forEach((k, i) => {
+    const last = i === keys.length - 1;
+    if (Array.isArray(node) && typeof k === 'number') {
+      while (node.length < k) node.push('');
+    }
+    if (last) {
+      node[k] = value;
+    } else {
+      if (node[k] == null || typeof node[k] !== 'object') node[k] = typeof keys[i + 1] === 'number' ? [] : {};
+      node = node[k];
+    }
+  });
+}
+
+export function hasKey(obj, key) {
+  return obj != null && typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+export const clone = (v) => JSON.parse(JSON.stringify(v));
+
+// Structural edits record their inverse here (see edits.js).
+export function record(inverse) {
+  state.undo.push(inverse);
+  if (state.undo.length > 100) state.undo.shift();
+  $('#undo').disabled = false;
+}
+
+export function saveDraft() {
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify({ plan: state.plan, name: state.name, savedAt: Date.now() }));
+  } catch {
+    status('Không lưu được bản nháp vào trình duyệt (bộ nhớ đầy?). Hãy "Lưu tệp JSON".', 'error');
+  }
+}
+
+export function readDraft() {
+  try {
+    const draft = JSON.parse(localStorage.getItem(DRAFT_KEY) || 'null');
+    return draft && draft.plan && typeof draft.plan === 'object' ? draft : null;
+  } catch {
+    return null;
+  }
+}
+
+export function isPlanObject(v) {
+  return v && typeof v === 'object' && !Array.isArray(v);
+}
