@@ -363,6 +363,15 @@ mod tests {
         roll_text(text, 2025).text
     }
 
+    /// The words of the citations flagged in `r`.
+    fn citations(r: &Rolled) -> Vec<&str> {
+        r.flags
+            .iter()
+            .filter(|f| f.kind == FlagKind::OldCitation)
+            .map(|f| f.text.as_str())
+            .collect()
+    }
+
     fn flags(text: &str) -> Vec<FlagKind> {
         roll_text(text, 2025)
             .flags
@@ -377,12 +386,7 @@ mod tests {
         let text = "ban hành kèm theo Quyết định 626/QĐ-BTP ngày 20/02/2025 của Bộ trưởng Bộ Tư pháp; Kế hoạch số 42/KH-STP ngày 28/02/2025 của Sở Tư pháp hưởng ứng thực hiện phong trào thi đua “Xây dựng xã hội học tập” của ngành Tư pháp tỉnh Lạng Sơn.";
         let r = roll_text(text, 2025);
         assert_eq!(r.text, text);
-        let cited: Vec<&str> = r
-            .flags
-            .iter()
-            .filter(|f| f.kind == FlagKind::OldCitation)
-            .map(|f| f.text.as_str())
-            .collect();
+        let cited = citations(&r);
         assert_eq!(
             cited,
             [
@@ -519,12 +523,7 @@ mod tests {
         let text = "Thực hiện Kế hoạch số 01/KH-UBND ngày 02/01/2025 của UBND tỉnh về công tác thi đua, khen thưởng năm 2025; Quyết định số 644/QĐ-BTP ngày 25/02/2025 của Bộ trưởng Bộ Tư pháp về việc ban hành Kế hoạch phát động phong trào thi đua ngành Tư pháp năm 2025, Sở Tư pháp tỉnh Lạng Sơn triển khai";
         let r = roll_text(text, 2025);
         assert_eq!(r.text, text, "a citation is never edited");
-        let cited: Vec<&str> = r
-            .flags
-            .iter()
-            .filter(|f| f.kind == FlagKind::OldCitation)
-            .map(|f| f.text.as_str())
-            .collect();
+        let cited = citations(&r);
         assert_eq!(cited.len(), 2);
         assert!(cited[0].starts_with("Kế hoạch số 01/KH-UBND ngày 02/01/2025"));
         assert!(cited[1].starts_with("Quyết định số 644/QĐ-BTP ngày 25/02/2025"));
