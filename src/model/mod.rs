@@ -1,4 +1,4 @@
-//! The plan data contract (`../shared/spec/plan-data.md`) as Rust types.
+//! The plan data contract (`docs/plan-data.md`) as Rust types.
 //!
 //! Field names are the contract: they are never renamed. Unknown fields are
 //! rejected so that a typo cannot vanish silently. The JSON Schema in
