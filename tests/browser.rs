@@ -32,7 +32,8 @@ const PATIENCE: Duration = Duration::from_secs(20);
 /// chromedriver, started as the leader of a process group of its own. The
 /// Chromium it starts (a dozen processes) joins that group, so killing the
 /// group on drop ends them all: killing chromedriver alone would leave
-/// them running.
+/// them running. (Chromium's crash handler starts a session of its own and
+/// exits when the browser it watches is gone.)
 struct Driver(Child);
 
 impl Drop for Driver {
