@@ -1,6 +1,6 @@
 //! A document as read, before it is understood: paragraphs of text and
 //! tables, each with the place it starts at in the file. The readers
-//! (`text.rs` for .txt/.md, `docx.rs` for Word) make one; `parse.rs`
+//! (`text.rs` for .txt/.md, `docx/` for Word) make one; `parse/`
 //! turns it into plan data.
 
 /// One piece of a document.

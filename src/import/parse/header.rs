@@ -1,0 +1,142 @@
+//! The header before `KẾ HOẠCH`: cơ quan, số and ký hiệu, địa danh and
+//! date; and the trích yếu (and a subtitle) after it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::{Map, Value, json};
+
+use super::{Parsed, plain, text_of};
+use crate::import::source::Piece;
+use crate::import::text::{MARKER, is_caps};
+
+/// Reads the header before piece `k` (`KẾ HOẠCH`) and the trích yếu after
+/// it. Returns where the body starts, and the header's text that is
+/// neither cơ quan, số nor date, which opens the preamble.
+pub(super) fn header_and_title(
+    pieces: &[Piece],
+    k: usize,
+    plan: &mut Map<String, Value>,
+    out: &mut Parsed,
+) -> (usize, Vec<Value>) {
+    let stray = header(&pieces[..k], plan, out);
+    let rest = plain(text_of(&pieces[k]).unwrap_or_default())
+        .trim_start_matches("KẾ HOẠCH")
+        .trim()
+        .to_owned();
+    let mut body_from = k + 1;
+    let title = if rest.is_empty() {
+        match pieces.get(k + 1).and_then(text_of) {
+            Some(t) if !t.ends_with(['.', ';', ':']) && !MARKER.is_match(t) => {
+                body_from += 1;
+                plain(t).to_owned()
+            }
+            _ => String::new(),
+        }
+    } else {
+        rest
+    };
+    if !title.is_empty() {
+        out.found.push(format!("trích yếu: \"{title}\""));
+        plan.insert("title".into(), title.into());
+    }
+    if let Some(sub) = pieces.get(body_from).and_then(text_of)
+        && sub.starts_with('(')
+        && sub.trim_end_matches('*').ends_with(')')
+    {
+        plan.insert("subtitle".into(), plain(sub).into());
+        body_from += 1;
+    }
+    (body_from, stray)
+}
+
+static QUOC_HIEU: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc").unwrap()
+});
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Số\s*:\s*(\d*)\s*/\s*([A-ZĐ0-9][A-ZĐ0-9\-]*)").unwrap());
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}]*){0,3})\s*,\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})").unwrap()
+});
+
+/// Cơ quan, số and ký hiệu, địa danh and date, from the lines before
+/// `KẾ HOẠCH` in any of their extracted shapes.
+/// Returns the header's other text, which the preamble takes.
+fn header(pieces: &[Piece], plan: &mut Map<String, Value>, out: &mut Parsed) -> Vec<Value> {
+    let mut stray = Vec::new();
+    let mut issuer_lines = Vec::new();
+    for piece in pieces {
+        let Some(text) = text_of(piece) else {
+            out.unplaced
+                .push((piece.at(), "một bảng trước chữ KẾ HOẠCH".into()));
+            continue;
+        };
+        let mut line = QUOC_HIEU.replace_all(plain(text), " ").into_owned();
+        if let Some(c) = NUMBER.captures(&line) {
+            match c[1].parse::<u32>() {
+                Ok(n) if n >= 1 => {
+                    plan.insert("number".into(), n.into());
+                }
+                _ if !c[1].is_empty() => out
+                    .guessed
+                    .push(format!("số \"{}\" không hợp lệ: để trống", &c[1])),
+                _ => {}
+            }
+            plan.insert("symbol".into(), c[2].into());
+            out.found.push(format!("số, ký hiệu: \"{}\"", c[0].trim()));
+            line = line.replace(&c[0], " ");
+        }
+        if let Some(c) = DATE.captures(&line) {
+            let place = c[1].trim().to_owned();
+            let date = match (c.get(2), c.get(3)) {
+                (Some(d), Some(m)) => {
+                    format!("{}-{:02}-{:02}", &c[4], num(m.as_str()), num(d.as_str()))
+                }
+                (None, Some(m)) => format!("{}-{:02}", &c[4], num(m.as_str())),
+                _ => c[4].to_owned(),
+            };
+            // A date no calendar has keeps its year only, and says so.
+            let real = |d: &str| crate::date::PlanDate::parse(d).is_ok();
+            let date = if real(&date) {
+                Some(date)
+            } else {
+                out.guessed.push(format!(
+                    "ngày \"{}\" không có thật: chỉ giữ năm",
+                    c[0].trim()
+                ));
+                real(&c[4]).then(|| c[4].to_owned())
+            };
+            out.found.push(format!(
+                "địa danh, ngày: \"{place}\", {}",
+                date.as_deref().unwrap_or("không rõ")
+            ));
+            plan.insert("place".into(), place.into());
+            if let Some(date) = date {
+                plan.insert("date".into(), date.into());
+            }
+            line = line.replace(&c[0], " ");
+        }
+        // Two columns run together leave the left column's words.
+        for part in line.split("  ").map(str::trim).filter(|p| !p.is_empty()) {
+            if is_caps(part) {
+                issuer_lines.push(part.to_owned());
+            } else if part.chars().any(char::is_alphanumeric) {
+                out.unplaced
+                    .push((piece.at(), format!("\"{part}\" (đưa vào phần mở đầu)")));
+                stray.push(part.into());
+            }
+        }
+    }
+    let issuer = match issuer_lines.as_slice() {
+        [] => return stray,
+        [name] => json!({ "name": name }),
+        [parent @ .., name] => json!({ "parent": parent.join(" "), "name": name }),
+    };
+    out.found.push(format!("cơ quan: {issuer}"));
+    plan.insert("issuer".into(), issuer);
+    stray
+}
+
+fn num(s: &str) -> u32 {
+    s.parse().unwrap_or(0)
+}

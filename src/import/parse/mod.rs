@@ -1,0 +1,163 @@
+//! Pieces of a document → plan data: the header, the trích yếu, the
+//! preamble, the section tree with its lists and tasks, the closing, the
+//! nơi nhận, the signer and the appendices. What cannot be placed goes
+//! into the nearest paragraph and is listed, never dropped.
+//!
+//! The steps, in the order of a plan: [`header`] (cơ quan, số, địa danh
+//! and date, trích yếu), [`body`] (the section tree, its lists and
+//! tables, with [`tasks`]), [`ending`] (the closing, nơi nhận and signer),
+//! [`appendix`] (the phụ lục), then [`guess`] for what none of them found.
+
+mod appendix;
+mod body;
+mod ending;
+mod guess;
+mod header;
+mod tasks;
+
+use serde_json::{Map, Value, json};
+
+use super::source::{Piece, Source};
+use appendix::{appendices, appendix_start};
+use body::Tree;
+use ending::{closing_start, ending_block};
+use guess::guess_missing;
+use header::header_and_title;
+
+/// The plan data and what the report says about it.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub plan: Value,
+    /// What was recognised, a line each.
+    pub found: Vec<String>,
+    /// Fields filled by a guess from the text, to check.
+    pub guessed: Vec<String>,
+    /// Text that could not be placed: where it was, and where it went.
+    pub unplaced: Vec<(usize, String)>,
+}
+
+pub fn parse(source: &Source) -> Parsed {
+    let pieces = flatten_layout_tables(&source.pieces);
+    let mut out = Parsed::default();
+    let kind = pieces
+        .iter()
+        .position(|p| text_of(p).is_some_and(|t| plain(t).starts_with("KẾ HOẠCH")));
+    let ending = pieces
+        .iter()
+        .position(|p| text_of(p).is_some_and(|t| plain(t).starts_with("Nơi nhận")));
+    let mut plan = Map::new();
+
+    // Header text that is neither cơ quan, số nor date opens the preamble.
+    let (body_from, stray) = match kind {
+        Some(k) => header_and_title(&pieces, k, &mut plan, &mut out),
+        None => (0, Vec::new()),
+    };
+    let body_end = ending.unwrap_or(pieces.len());
+    let appendix_at = appendix_start(&pieces, body_end);
+    let body_end = body_end.min(appendix_at);
+    let body = &pieces[body_from.min(body_end)..body_end];
+
+    let (body, closing) = body.split_at(closing_start(body));
+    let tree = Tree::build(body, false, &mut out);
+    plan.insert("numbering".into(), tree.numbering().into());
+    let preamble = stray.into_iter().chain(tree.preamble.iter().cloned());
+    plan.insert("preamble".into(), preamble.collect());
+    plan.insert("sections".into(), tree.sections());
+    if !tree.labels.is_empty() {
+        plan.insert("task_labels".into(), Value::Object(tree.labels.clone()));
+    }
+    out.found.push(format!(
+        "{} đoạn mở đầu, {} mục cấp I, {} mục và khoản cả thảy, {} nhiệm vụ",
+        tree.preamble.len(),
+        tree.children_of(None).len(),
+        tree.nodes.len(),
+        tree.tasks
+    ));
+    let closing: Vec<Value> = closing
+        .iter()
+        .filter_map(text_of)
+        .map(|t| t.into())
+        .collect();
+    if !closing.is_empty() {
+        out.found.push("phần kết (\"Trên đây là …\")".into());
+    }
+    plan.insert("closing".into(), Value::Array(closing));
+
+    match ending {
+        Some(e) => ending_block(&pieces[e..appendix_at.max(e)], &mut plan, &mut out),
+        None => {
+            plan.insert("recipients".into(), json!([]));
+            plan.insert("archive".into(), "VT".into());
+            plan.insert("signer".into(), json!({}));
+            out.guessed
+                .push("không thấy \"Nơi nhận\": dòng lưu đặt là \"VT\", chưa có người ký".into());
+        }
+    }
+    if appendix_at < pieces.len() {
+        let appendices = appendices(&pieces[appendix_at..], &mut out);
+        plan.insert("appendices".into(), Value::Array(appendices));
+    }
+    guess_missing(&pieces, &mut plan, &mut out);
+    out.plan = Value::Object(plan);
+    out
+}
+
+fn text_of(piece: &Piece) -> Option<&str> {
+    match piece {
+        Piece::Text { text, .. } => Some(text),
+        Piece::Table { .. } => None,
+    }
+}
+
+/// Without a whole-line bold or italic mark: `**Nơi nhận:**` → `Nơi nhận:`.
+fn plain(text: &str) -> &str {
+    let t = text.trim();
+    for mark in ["***", "**", "*"] {
+        if let Some(inner) = t.strip_prefix(mark).and_then(|t| t.strip_suffix(mark))
+            && !inner.contains(mark)
+        {
+            return inner.trim();
+        }
+    }
+    t
+}
+
+/// Word's header table (cơ quan | quốc hiệu) and signature table (nơi
+/// nhận | người ký) are layout, not tables: their cells become lines,
+/// column by column.
+fn flatten_layout_tables(pieces: &[Piece]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::Table { at, rows }
+                if rows.iter().flatten().any(|c| {
+                    c.contains("CỘNG HÒA")
+                        || c.contains("CỘNG HOÀ")
+                        || plain(c).starts_with("Nơi nhận")
+                        || c.contains("Số:")
+                }) =>
+            {
+                let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+                for col in 0..columns {
+                    for row in rows {
+                        for line in row.get(col).map_or("", String::as_str).split('\n') {
+                            if !line.trim().is_empty() {
+                                out.push(Piece::Text {
+                                    at: *at,
+                                    text: line.trim().to_owned(),
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(super) fn parse_text(text: &str) -> Value {
+    parse(&super::text::read(text.as_bytes()).unwrap()).plan
+}
