@@ -60,6 +60,11 @@ impl fmt::Display for Location {
 pub enum Error {
     /// The plan data is wrong; the user fixes the file.
     Input { at: Location, message: String },
+    /// A file given to `import` is not a document kehoach reads.
+    Import {
+        file: String,
+        reason: crate::import::Unreadable,
+    },
     /// A file could not be read or written.
     Io {
         path: PathBuf,
@@ -88,6 +93,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
             Error::Input { at, message } => write!(f, "{at}: {message}"),
+            Error::Import { file, reason } => write!(f, "{file}: {reason}"),
             Error::Io {
                 path,
                 action,

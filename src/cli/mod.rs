@@ -98,7 +98,12 @@ impl Failure {
     /// plan that is read but has errors or cannot be laid out.
     fn exit_code(&self) -> i32 {
         match self {
-            Failure::Error(Error::Input { .. } | Error::Io { .. } | Error::Template { .. })
+            Failure::Error(
+                Error::Input { .. }
+                | Error::Import { .. }
+                | Error::Io { .. }
+                | Error::Template { .. },
+            )
             | Failure::Usage(_) => 2,
             Failure::Error(Error::Typst { .. } | Error::Export { .. })
             | Failure::Findings

@@ -12,14 +12,16 @@ mod parse;
 mod report;
 mod source;
 mod text;
+mod unreadable;
 
 use std::path::Path;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::model::Plan;
 
 pub use report::markdown as report_markdown;
 pub use source::{Piece, Source};
+pub use unreadable::{PartFault, Unreadable, XmlFault};
 
 /// An imported plan and its report.
 #[derive(Debug)]
@@ -60,24 +62,25 @@ pub fn import_file(path: &Path) -> Result<Imported> {
 /// Imports `bytes` read as `kind` (`docx`, `txt` or `md`); `name` is used
 /// in messages.
 pub fn import_bytes(bytes: &[u8], kind: &str, name: &str) -> Result<Imported> {
-    let fail = |message: String| Error::input(Location::new(name, "."), message);
+    let fail = |reason| Error::Import {
+        file: name.to_owned(),
+        reason,
+    };
     let source = match kind {
         "docx" => docx::read(bytes),
         "txt" | "md" | "text" | "" => text::read(bytes),
-        other => Err(format!(
-            "không đọc được tệp .{other}: chỉ nhận .docx, .txt và .md"
-        )),
+        other => Err(Unreadable::UnknownKind(other.to_owned())),
     }
     .map_err(fail)?;
     if source.pieces.is_empty() {
-        return Err(fail("tệp không có nội dung nào".into()));
+        return Err(fail(Unreadable::Empty));
     }
     let parsed = parse::parse(&source);
     let mut json = serde_json::to_string_pretty(&parsed.plan).expect("a value serialises");
     json.push('\n');
     // Read back as `render` reads it: what is written must render.
     let loaded = crate::load::load_str(&json, name, Path::new(""))
-        .map_err(|e| fail(format!("kế hoạch nhập được chưa đọc lại được: {e}")))?;
+        .map_err(|e| fail(Unreadable::NotReloaded(e.to_string())))?;
     Ok(Imported {
         plan: loaded.plan,
         json,

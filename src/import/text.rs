@@ -11,6 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::legacy;
 use super::source::{Piece, Source};
+use super::unreadable::Unreadable;
 
 /// The largest text read: a plan is a few hundred kB at most.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -20,15 +21,14 @@ pub static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.|[a-zđ]\)|[-–+•])\s").unwrap()
 });
 
-pub fn read(bytes: &[u8]) -> Result<Source, String> {
+pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
     if bytes.len() > MAX_BYTES {
-        return Err(format!(
-            "tệp quá lớn ({} MB); một kế hoạch chỉ vài trăm kB",
-            bytes.len() / (1024 * 1024)
-        ));
+        return Err(Unreadable::TooLarge {
+            megabytes: bytes.len() >> 20,
+        });
     }
     if bytes.iter().take(8192).filter(|&&b| b == 0).count() > 8 {
-        return Err("tệp không phải văn bản (có nhiều byte 0: tệp nhị phân?)".into());
+        return Err(Unreadable::Binary);
     }
     let mut notes = Vec::new();
     let text = match std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)) {

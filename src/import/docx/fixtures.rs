@@ -164,7 +164,7 @@ pub(super) fn plan_numbering() -> String {
 /// never a panic.
 pub(super) fn err(bytes: &[u8]) -> String {
     match read(bytes) {
-        Err(message) => message,
+        Err(reason) => reason.to_string(),
         Ok(source) => panic!("expected an error, got {source:?}"),
     }
 }

@@ -52,7 +52,10 @@ mod xml;
 
 use std::collections::HashMap;
 
+pub(super) use package::MAX_PART_BYTES;
+
 use super::source::Source;
+use super::unreadable::{PartFault, Unreadable};
 use blocks::{Walker, note_texts};
 use numbering::{ListCounters, ListDefs};
 use package::{open_zip, optional_part, read_part};
@@ -66,11 +69,11 @@ const DOCUMENT: &str = "word/document.xml";
 ///
 /// `at` counts paragraphs from 1, body and table paragraphs alike, empty
 /// ones included; a table's `at` is its first paragraph.
-pub fn read(bytes: &[u8]) -> Result<Source, String> {
+pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
     let mut zip = open_zip(bytes)?;
     let document = match read_part(&mut zip, DOCUMENT)? {
         Some(text) => parse_xml(&text, DOCUMENT)?,
-        None => return Err(format!("tệp DOCX thiếu {DOCUMENT}")),
+        None => return Err(Unreadable::part(DOCUMENT, PartFault::Missing)),
     };
     let body = body_of(&document)?;
 
@@ -105,11 +108,11 @@ pub fn read(bytes: &[u8]) -> Result<Source, String> {
     })
 }
 
-fn body_of(document: &Element) -> Result<&Element, String> {
+fn body_of(document: &Element) -> Result<&Element, Unreadable> {
     Some(document)
         .filter(|root| root.is("document"))
         .and_then(|root| root.child("body"))
-        .ok_or_else(|| format!("tệp DOCX hỏng: {DOCUMENT} không có phần thân văn bản (w:body)"))
+        .ok_or_else(|| Unreadable::part(DOCUMENT, PartFault::NoBody))
 }
 
 #[cfg(test)]

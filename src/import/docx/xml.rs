@@ -11,6 +11,8 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 
+use crate::import::unreadable::{PartFault, Unreadable, XmlFault};
+
 /// The deepest XML nesting accepted. Real documents, nested tables
 /// included, stay well under 50 levels.
 const MAX_DEPTH: usize = 256;
@@ -109,22 +111,23 @@ impl Element {
 }
 
 /// Parses a part into its root element.
-pub(super) fn parse_xml(text: &str, part: &str) -> Result<Element, String> {
-    let broken = |detail: String| format!("tệp DOCX hỏng: {part} không phải XML hợp lệ ({detail})");
+pub(super) fn parse_xml(text: &str, part: &str) -> Result<Element, Unreadable> {
+    let broken = |fault: XmlFault| Unreadable::part(part, PartFault::Xml(fault));
     let mut reader = NsReader::from_str(text.strip_prefix('\u{feff}').unwrap_or(text));
     // The bottom of the stack only collects the root element.
     let mut stack = vec![Element::default()];
     loop {
         let (w, event) = match next_event(&mut reader) {
             Ok(next) => next,
-            Err(()) => return Err(broken(format!("lỗi ở byte {}", reader.error_position()))),
+            Err(()) => return Err(broken(XmlFault::AtByte(reader.error_position()))),
         };
-        let at = || format!("lỗi ở byte {}", reader.buffer_position());
+        let at = || XmlFault::AtByte(reader.buffer_position());
         match event {
             Event::Start(start) => {
                 if stack.len() > MAX_DEPTH {
-                    return Err(format!(
-                        "tệp DOCX hỏng: {part} lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)"
+                    return Err(Unreadable::part(
+                        part,
+                        PartFault::TooDeep { limit: MAX_DEPTH },
                     ));
                 }
                 stack.push(Element::open(w, &start).map_err(|()| broken(at()))?);
@@ -150,10 +153,7 @@ pub(super) fn parse_xml(text: &str, part: &str) -> Result<Element, String> {
                     Ok(None) => match resolve_predefined_entity(&reference) {
                         Some(text) => text.to_string(),
                         None => {
-                            return Err(broken(format!(
-                                "thực thể &{}; không xác định",
-                                &*reference
-                            )));
+                            return Err(broken(XmlFault::UnknownEntity(reference[..].to_owned())));
                         }
                     },
                     Err(_) => return Err(broken(at())),
@@ -166,7 +166,7 @@ pub(super) fn parse_xml(text: &str, part: &str) -> Result<Element, String> {
         }
     }
     if stack.len() != 1 {
-        return Err(broken("thiếu thẻ đóng".to_string()));
+        return Err(broken(XmlFault::Unclosed));
     }
     let bottom = stack.pop().unwrap_or_default();
     bottom
@@ -176,7 +176,7 @@ pub(super) fn parse_xml(text: &str, part: &str) -> Result<Element, String> {
             Node::Element(root) => Some(root),
             Node::Text(_) => None,
         })
-        .ok_or_else(|| broken("không có phần tử nào".to_string()))
+        .ok_or_else(|| broken(XmlFault::NoElement))
 }
 
 /// The next event, with whether its element is in WordprocessingML's

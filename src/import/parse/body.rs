@@ -64,9 +64,11 @@ impl Tree {
         if let Some(c) = TASK_LINE.captures(text)
             && let Some(&node) = self.open.last()
         {
-            let (field, label) = task_field(&c[1]);
-            if c[1] != *label && field != "leader" {
-                self.labels.insert(field.into(), c[1].to_owned().into());
+            let field = task_field(&c[1]);
+            // The plan's own wording (`Đơn vị chủ trì`) becomes its label.
+            if field.default_label() != Some(&c[1]) {
+                self.labels
+                    .insert(field.key().into(), c[1].to_owned().into());
             }
             let value = c[2].trim().trim_end_matches(['.', ';']).trim().to_owned();
             self.task_line(node, field, value);

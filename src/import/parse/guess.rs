@@ -72,7 +72,7 @@ pub(super) fn guess_missing(pieces: &[Piece], plan: &mut Map<String, Value>, out
         .map(str::to_owned);
     let abbreviation = match symbol.as_deref().and_then(|s| s.rsplit('-').next()) {
         Some(a) => a.to_owned(),
-        None => initials(plan["issuer"]["name"].as_str().unwrap_or_default()),
+        None => crate::vietnamese::initials(plan["issuer"]["name"].as_str().unwrap_or_default()),
     };
     plan["issuer"]["abbreviation"] = abbreviation.into();
     if !plan.contains_key("date")
@@ -84,13 +84,9 @@ pub(super) fn guess_missing(pieces: &[Piece], plan: &mut Map<String, Value>, out
         plan.insert("date".into(), year.into());
     }
     if !plan.contains_key("title") {
-        let title = TITLE.captures(&all).map(|c| {
-            let t = c[1].trim();
-            let mut chars = t.chars();
-            chars
-                .next()
-                .map_or(String::new(), |f| f.to_uppercase().chain(chars).collect())
-        });
+        let title = TITLE
+            .captures(&all)
+            .map(|c| crate::vietnamese::capitalise(c[1].trim()));
         let title = title.unwrap_or_else(|| "Kế hoạch (chưa nhận ra trích yếu)".into());
         out.guessed
             .push(format!("không thấy trích yếu: đoán \"{title}\""));
@@ -125,15 +121,4 @@ fn most_frequent(pattern: &Regex, text: &str) -> Option<String> {
         .into_iter()
         .max_by_key(|(_, n)| *n)
         .map(|(found, _)| found)
-}
-
-/// `SỞ TƯ PHÁP` → `STP`.
-fn initials(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .map(|c| if c == 'Đ' { 'D' } else { c })
-        .flat_map(|c| c.to_string().nfd().next())
-        .collect::<String>()
-        .to_uppercase()
 }

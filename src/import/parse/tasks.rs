@@ -8,26 +8,28 @@ use serde_json::{Map, Value, json};
 
 use super::body::Tree;
 use super::plain;
+use crate::model::TaskField;
 
 pub(super) static TASK_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[-–+•]?\s*(Chủ trì thực hiện|Đơn vị chủ trì|Cơ quan chủ trì|Chủ trì|Phối hợp thực hiện|Đơn vị phối hợp|Cơ quan phối hợp|Phối hợp|Thời gian thực hiện|Thời gian hoàn thành|Thời hạn hoàn thành|Thời gian|Sản phẩm|Lãnh đạo phụ trách)\s*:\s*(.*)$").unwrap()
 });
 
-/// The field a task line fills, and the label the plan prints for it.
-pub(super) fn task_field(label: &str) -> (&'static str, &'static str) {
+/// The field a task line's label (one of [`TASK_LINE`]'s) fills.
+pub(super) fn task_field(label: &str) -> TaskField {
     match label {
-        l if l.to_lowercase().contains("chủ trì") => ("lead", "Chủ trì thực hiện"),
-        l if l.contains("hối hợp") => ("support", "Phối hợp thực hiện"),
-        l if l.starts_with("Thời") => ("deadline", "Thời gian thực hiện"),
-        "Sản phẩm" => ("output", "Sản phẩm"),
-        _ => ("leader", "Lãnh đạo phụ trách"),
+        l if l.to_lowercase().contains("chủ trì") => TaskField::Lead,
+        l if l.contains("hối hợp") => TaskField::Support,
+        l if l.starts_with("Thời") => TaskField::Deadline,
+        "Sản phẩm" => TaskField::Output,
+        _ => TaskField::Leader,
     }
 }
 
 impl Tree {
     /// A `Chủ trì thực hiện: …` line: the open task takes it, or a new task
     /// takes the section's content since the last task as its own.
-    pub(super) fn task_line(&mut self, node: usize, field: &str, value: String) {
+    pub(super) fn task_line(&mut self, node: usize, field: TaskField, value: String) {
+        let field = field.key();
         let n = &mut self.nodes[node];
         n.maybe_title = false;
         let task = match n.task {
@@ -50,19 +52,19 @@ impl Tree {
 }
 
 /// A table's column, read as a task field from its heading.
-fn task_column(title: &str) -> Option<&'static str> {
+fn task_column(title: &str) -> Option<TaskField> {
     let t = plain(title).to_lowercase();
     let t = t.trim();
     Some(match t {
-        "tt" | "stt" | "số tt" => "index",
-        _ if t.contains("chủ trì") => "lead",
-        _ if t.contains("phối hợp") => "support",
-        _ if t.contains("thời gian") || t.contains("thời hạn") => "deadline",
-        _ if t.contains("sản phẩm") || t.contains("kết quả") => "output",
-        _ if t.contains("ghi chú") => "note",
-        _ if t.contains("lãnh đạo") => "leader",
+        "tt" | "stt" | "số tt" => TaskField::Index,
+        _ if t.contains("chủ trì") => TaskField::Lead,
+        _ if t.contains("phối hợp") => TaskField::Support,
+        _ if t.contains("thời gian") || t.contains("thời hạn") => TaskField::Deadline,
+        _ if t.contains("sản phẩm") || t.contains("kết quả") => TaskField::Output,
+        _ if t.contains("ghi chú") => TaskField::Note,
+        _ if t.contains("lãnh đạo") => TaskField::Leader,
         _ if t.contains("nhiệm vụ") || t.contains("nội dung") || t.contains("công việc") => {
-            "content"
+            TaskField::Content
         }
         _ => return None,
     })
@@ -71,14 +73,14 @@ fn task_column(title: &str) -> Option<&'static str> {
 /// A table whose headings are task fields (`Nhiệm vụ | Chủ trì | Phối hợp |
 /// Thời gian`), as phụ lục print the tasks: a task table.
 pub(super) fn task_table(head: &[String], body: &[Vec<String>]) -> Option<Value> {
-    let fields: Vec<&str> = head.iter().map(|t| task_column(t)).collect::<Option<_>>()?;
-    if !(fields.contains(&"content") && fields.contains(&"lead")) {
+    let fields: Vec<TaskField> = head.iter().map(|t| task_column(t)).collect::<Option<_>>()?;
+    if !(fields.contains(&TaskField::Content) && fields.contains(&TaskField::Lead)) {
         return None;
     }
     let columns: Vec<Value> = head
         .iter()
         .zip(&fields)
-        .map(|(title, field)| json!({ "field": field, "title": plain(title) }))
+        .map(|(title, field)| json!({ "field": field.key(), "title": plain(title) }))
         .collect();
     // `(1) (2) (3)` under the headings is the column-number row.
     let numbers = body.first().is_some_and(|r| {
@@ -91,15 +93,15 @@ pub(super) fn task_table(head: &[String], body: &[Vec<String>]) -> Option<Value>
             let mut item = Map::new();
             for (field, cell) in fields.iter().zip(row) {
                 match *field {
-                    "index" => {}
-                    "content" => {
+                    TaskField::Index => {}
+                    TaskField::Content => {
                         item.insert(
                             "content".into(),
                             json!(cell.split('\n').collect::<Vec<_>>()),
                         );
                     }
                     _ if !cell.trim().is_empty() => {
-                        item.insert((*field).into(), cell.trim().into());
+                        item.insert(field.key().into(), cell.trim().into());
                     }
                     _ => {}
                 }
