@@ -3,15 +3,18 @@
 //! headers. Templates only lay it out; the rules live here and in
 //! [`crate::format`], where they are unit-tested.
 
+mod body;
+mod tasks;
+
 use serde::Serialize;
+
+use body::{blocks, end_mark, end_mark_sections, sections};
+use tasks::{Labels, gathered_tasks};
 
 use crate::date::PlanDate;
 use crate::format;
 use crate::markup::plain_text;
-use crate::model::{
-    Align, AuthorityPrefix, Block, Numbering, Plan, Reference, Section, Task, TaskField,
-    TaskLabels, Urgency, Width,
-};
+use crate::model::{AuthorityPrefix, Plan, Reference, Urgency};
 use crate::vietnamese::capitalise;
 
 #[derive(Debug, Serialize)]
@@ -274,7 +277,7 @@ fn bases(lines: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn default_label(i: usize, count: usize) -> String {
+pub(super) fn default_label(i: usize, count: usize) -> String {
     if count == 1 {
         "PHỤ LỤC".into()
     } else {
@@ -285,7 +288,7 @@ fn default_label(i: usize, count: usize) -> String {
 /// `(Kèm theo Kế hoạch số 45/KH-STP ngày 04 tháng 3 năm 2025 của Sở Tư pháp)`,
 /// with blanks where the number or date is not yet known (R-PL). The blanks
 /// are runs of dots, which print on one line and can be stamped over.
-fn reference(
+pub(super) fn reference(
     plan: &Plan,
     given: Option<&Reference>,
     number: Option<&str>,
@@ -329,316 +332,4 @@ fn sentence_case(name: &str) -> String {
         .map(|(i, w)| if i < 2 { capitalise(w) } else { w.clone() })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn sections(
-    list: &[Section],
-    style: Numbering,
-    labels: &Labels,
-    parent: &[u32],
-) -> Vec<SectionView> {
-    list.iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let mut path = parent.to_vec();
-            path.push(i as u32 + 1);
-            SectionView {
-                level: path.len(),
-                number: s
-                    .number
-                    .clone()
-                    .unwrap_or_else(|| format::section_number(style, &path)),
-                title: s.title.clone(),
-                run_in: s.run_in,
-                content: blocks(&s.content, labels),
-                sections: sections(&s.sections, style, labels, &path),
-                after: blocks(&s.after, labels),
-            }
-        })
-        .collect()
-}
-
-fn blocks(list: &[Block], labels: &Labels) -> Vec<BlockView> {
-    list.iter().map(|b| block(b, labels)).collect()
-}
-
-fn block(b: &Block, labels: &Labels) -> BlockView {
-    match b {
-        Block::Paragraph(text) => BlockView::paragraph(text.clone()),
-        Block::List(l) => BlockView::List {
-            marker: l.marker.clone().unwrap_or_else(|| "-".into()),
-            items: blocks(&l.list, labels),
-        },
-        Block::Task(t) => BlockView::Task {
-            content: blocks(&t.task.content, labels),
-            lines: labels.lines(&t.task),
-        },
-        Block::Table(t) => {
-            let t = &t.table;
-            let mut header = vec![t.columns.iter().map(|c| c.title.clone()).collect()];
-            header.extend(t.header_rows.iter().cloned());
-            TableView {
-                caption: t.caption.clone(),
-                columns: t.columns.iter().map(|c| column(c.width, c.align)).collect(),
-                header,
-                rows: t
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        r.iter()
-                            .map(|c| vec![BlockView::paragraph(c.clone())])
-                            .collect()
-                    })
-                    .collect(),
-                landscape: t.landscape,
-            }
-            .into()
-        }
-        Block::TaskTable(t) => {
-            let t = &t.task_table;
-            let columns: Vec<(TaskField, String, Option<Width>, Option<Align>)> = t
-                .columns
-                .iter()
-                .map(|c| (c.field, c.title.clone(), c.width, c.align))
-                .collect();
-            task_table(&columns, t.number_row, &t.items, t.landscape, labels)
-        }
-    }
-}
-
-impl BlockView {
-    fn paragraph(text: String) -> Self {
-        BlockView::Paragraph {
-            text,
-            ending: false,
-        }
-    }
-}
-
-impl From<TableView> for BlockView {
-    fn from(t: TableView) -> Self {
-        BlockView::Table(t)
-    }
-}
-
-fn column(width: Option<Width>, align: Option<Align>) -> ColumnView {
-    let width = match width {
-        None => "1fr".to_owned(),
-        Some(Width::Share(n)) => format!("{n}fr"),
-        Some(Width::Millimetres(mm)) => format!("{mm}mm"),
-        Some(Width::Percent(p)) => format!("{p}%"),
-    };
-    let align = align.unwrap_or(Align::Left);
-    let justify = align == Align::Justify;
-    let align = match align {
-        Align::Left | Align::Justify => "left",
-        Align::Center => "center",
-        Align::Right => "right",
-    };
-    ColumnView {
-        width,
-        align,
-        justify,
-    }
-}
-
-fn task_table(
-    columns: &[(TaskField, String, Option<Width>, Option<Align>)],
-    number_row: bool,
-    items: &[Task],
-    landscape: bool,
-    labels: &Labels,
-) -> BlockView {
-    let mut header = vec![columns.iter().map(|c| c.1.clone()).collect::<Vec<_>>()];
-    if number_row {
-        let mut n = 0;
-        header.push(
-            columns
-                .iter()
-                .map(|c| {
-                    if c.0 == TaskField::Index {
-                        String::new()
-                    } else {
-                        n += 1;
-                        format!("({n})")
-                    }
-                })
-                .collect(),
-        );
-    }
-    let rows = items
-        .iter()
-        .enumerate()
-        .map(|(i, task)| {
-            columns
-                .iter()
-                .map(|c| match c.0 {
-                    TaskField::Index => vec![BlockView::paragraph((i + 1).to_string())],
-                    TaskField::Content => blocks(&task.content, labels),
-                    field => task_value(task, field)
-                        .map(|text| vec![BlockView::paragraph(text)])
-                        .unwrap_or_default(),
-                })
-                .collect()
-        })
-        .collect();
-    TableView {
-        caption: None,
-        columns: columns.iter().map(|c| column(c.2, c.3)).collect(),
-        header,
-        rows,
-        landscape,
-    }
-    .into()
-}
-
-fn task_value(task: &Task, field: TaskField) -> Option<String> {
-    let units = |u: &crate::model::Units| match u {
-        crate::model::Units::One(s) => s.clone(),
-        crate::model::Units::Many(v) => v.join("; "),
-    };
-    match field {
-        TaskField::Lead => task.lead.as_ref().map(units),
-        TaskField::Support => task.support.as_ref().map(units),
-        TaskField::Deadline => task.deadline.clone(),
-        TaskField::Output => task.output.clone(),
-        TaskField::Leader => task.leader.clone(),
-        TaskField::Note => task.note.clone(),
-        TaskField::Index | TaskField::Content => None,
-    }
-    .filter(|s| !s.is_empty())
-}
-
-/// The words printed before a task's fields and their order.
-struct Labels {
-    order: Vec<(TaskField, String)>,
-}
-
-impl Labels {
-    fn new(custom: Option<&TaskLabels>, order: Option<&[TaskField]>) -> Labels {
-        let custom = custom.cloned().unwrap_or_default();
-        let default_order = [
-            TaskField::Lead,
-            TaskField::Support,
-            TaskField::Deadline,
-            TaskField::Output,
-            TaskField::Leader,
-        ];
-        // Fields with no label (index, content, note) print no line.
-        let order = order
-            .unwrap_or(&default_order)
-            .iter()
-            .filter_map(|&f| Some((f, custom.label(f)?)))
-            .collect();
-        Labels { order }
-    }
-
-    fn lines(&self, task: &Task) -> Vec<TaskLine> {
-        self.order
-            .iter()
-            .filter_map(|(field, label)| {
-                task_value(task, *field).map(|v| TaskLine {
-                    label: label.clone(),
-                    value: format::end_sentence(&v),
-                })
-            })
-            .collect()
-    }
-}
-
-/// `gather_tasks`: every task of the body, in order, in a generated appendix.
-fn gathered_tasks(
-    plan: &Plan,
-    count: usize,
-    labels: &Labels,
-    number: Option<&str>,
-    symbol: &str,
-    date: Option<PlanDate>,
-) -> AppendixView {
-    fn collect<'a>(sections: &'a [Section], out: &mut Vec<&'a Task>) {
-        for s in sections {
-            for b in s.content.iter().chain(&s.after) {
-                if let Block::Task(t) = b {
-                    out.push(&t.task);
-                }
-            }
-            collect(&s.sections, out);
-        }
-    }
-    let mut tasks = Vec::new();
-    collect(&plan.sections, &mut tasks);
-    let items: Vec<Task> = tasks.into_iter().cloned().collect();
-    let columns = [
-        (
-            TaskField::Index,
-            "TT".to_owned(),
-            Some(Width::Millimetres(10.0)),
-            Some(Align::Center),
-        ),
-        (
-            TaskField::Content,
-            "Nhiệm vụ".to_owned(),
-            Some(Width::Share(3.0)),
-            Some(Align::Justify),
-        ),
-        (
-            TaskField::Lead,
-            "Chủ trì".to_owned(),
-            Some(Width::Share(1.5)),
-            None,
-        ),
-        (
-            TaskField::Support,
-            "Phối hợp".to_owned(),
-            Some(Width::Share(1.5)),
-            None,
-        ),
-        (
-            TaskField::Deadline,
-            "Thời gian".to_owned(),
-            Some(Width::Share(1.2)),
-            None,
-        ),
-    ];
-    AppendixView {
-        label: default_label(count - 1, count),
-        title: "PHÂN CÔNG NHIỆM VỤ".into(),
-        subtitle: None,
-        reference: reference(plan, None, number, symbol, date),
-        landscape: false,
-        content: vec![task_table(&columns, true, &items, false, labels)],
-        sections: Vec::new(),
-    }
-}
-
-/// Appends `./.` to the last paragraph-like text of the blocks, if any.
-fn end_mark(blocks: &mut [BlockView]) -> bool {
-    let Some(last) = blocks.last_mut() else {
-        return false;
-    };
-    match last {
-        BlockView::Paragraph { text, ending } => {
-            *text = format::with_end_mark(text);
-            *ending = true;
-            true
-        }
-        BlockView::List { items, .. } => end_mark(items),
-        BlockView::Task { content, lines } => match lines.last_mut() {
-            Some(line) => {
-                line.value = format::with_end_mark(&line.value);
-                true
-            }
-            None => end_mark(content),
-        },
-        BlockView::Table(_) => false,
-    }
-}
-
-fn end_mark_sections(sections: &mut [SectionView]) -> bool {
-    let Some(last) = sections.last_mut() else {
-        return false;
-    };
-    end_mark(&mut last.after)
-        || (last.after.is_empty() && end_mark_sections(&mut last.sections))
-        || (last.after.is_empty() && last.sections.is_empty() && end_mark(&mut last.content))
 }

@@ -1,0 +1,150 @@
+//! The body of the plan as the templates print it: numbered sections,
+//! paragraphs, lists, tables, and the `./.` that ends the text.
+
+use super::tasks::{Labels, task_table};
+use super::{BlockView, ColumnView, SectionView, TableView};
+use crate::format;
+use crate::model::{Align, Block, Numbering, Section, TaskField, Width};
+
+pub(super) fn sections(
+    list: &[Section],
+    style: Numbering,
+    labels: &Labels,
+    parent: &[u32],
+) -> Vec<SectionView> {
+    list.iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut path = parent.to_vec();
+            path.push(i as u32 + 1);
+            SectionView {
+                level: path.len(),
+                number: s
+                    .number
+                    .clone()
+                    .unwrap_or_else(|| format::section_number(style, &path)),
+                title: s.title.clone(),
+                run_in: s.run_in,
+                content: blocks(&s.content, labels),
+                sections: sections(&s.sections, style, labels, &path),
+                after: blocks(&s.after, labels),
+            }
+        })
+        .collect()
+}
+
+pub(super) fn blocks(list: &[Block], labels: &Labels) -> Vec<BlockView> {
+    list.iter().map(|b| block(b, labels)).collect()
+}
+
+fn block(b: &Block, labels: &Labels) -> BlockView {
+    match b {
+        Block::Paragraph(text) => BlockView::paragraph(text.clone()),
+        Block::List(l) => BlockView::List {
+            marker: l.marker.clone().unwrap_or_else(|| "-".into()),
+            items: blocks(&l.list, labels),
+        },
+        Block::Task(t) => BlockView::Task {
+            content: blocks(&t.task.content, labels),
+            lines: labels.lines(&t.task),
+        },
+        Block::Table(t) => {
+            let t = &t.table;
+            let mut header = vec![t.columns.iter().map(|c| c.title.clone()).collect()];
+            header.extend(t.header_rows.iter().cloned());
+            TableView {
+                caption: t.caption.clone(),
+                columns: t.columns.iter().map(|c| column(c.width, c.align)).collect(),
+                header,
+                rows: t
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        r.iter()
+                            .map(|c| vec![BlockView::paragraph(c.clone())])
+                            .collect()
+                    })
+                    .collect(),
+                landscape: t.landscape,
+            }
+            .into()
+        }
+        Block::TaskTable(t) => {
+            let t = &t.task_table;
+            let columns: Vec<(TaskField, String, Option<Width>, Option<Align>)> = t
+                .columns
+                .iter()
+                .map(|c| (c.field, c.title.clone(), c.width, c.align))
+                .collect();
+            task_table(&columns, t.number_row, &t.items, t.landscape, labels)
+        }
+    }
+}
+
+impl BlockView {
+    pub(super) fn paragraph(text: String) -> Self {
+        BlockView::Paragraph {
+            text,
+            ending: false,
+        }
+    }
+}
+
+impl From<TableView> for BlockView {
+    fn from(t: TableView) -> Self {
+        BlockView::Table(t)
+    }
+}
+
+pub(super) fn column(width: Option<Width>, align: Option<Align>) -> ColumnView {
+    let width = match width {
+        None => "1fr".to_owned(),
+        Some(Width::Share(n)) => format!("{n}fr"),
+        Some(Width::Millimetres(mm)) => format!("{mm}mm"),
+        Some(Width::Percent(p)) => format!("{p}%"),
+    };
+    let align = align.unwrap_or(Align::Left);
+    let justify = align == Align::Justify;
+    let align = match align {
+        Align::Left | Align::Justify => "left",
+        Align::Center => "center",
+        Align::Right => "right",
+    };
+    ColumnView {
+        width,
+        align,
+        justify,
+    }
+}
+
+/// Appends `./.` to the last paragraph-like text of the blocks, if any.
+pub(super) fn end_mark(blocks: &mut [BlockView]) -> bool {
+    let Some(last) = blocks.last_mut() else {
+        return false;
+    };
+    match last {
+        BlockView::Paragraph { text, ending } => {
+            *text = format::with_end_mark(text);
+            *ending = true;
+            true
+        }
+        BlockView::List { items, .. } => end_mark(items),
+        BlockView::Task { content, lines } => match lines.last_mut() {
+            Some(line) => {
+                line.value = format::with_end_mark(&line.value);
+                true
+            }
+            None => end_mark(content),
+        },
+        BlockView::Table(_) => false,
+    }
+}
+
+pub(super) fn end_mark_sections(sections: &mut [SectionView]) -> bool {
+    let Some(last) = sections.last_mut() else {
+        return false;
+    };
+    end_mark(&mut last.after)
+        || (last.after.is_empty() && end_mark_sections(&mut last.sections))
+        || (last.after.is_empty() && last.sections.is_empty() && end_mark(&mut last.content))
+}
