@@ -299,3 +299,38 @@ fn a_heading_is_never_left_alone_before_a_landscape_page() {
     let found = layout_findings(&nested);
     assert!(found.iter().any(|f| f.rule == "R-MUC"), "{found:?}");
 }
+
+/// The form's blank plan with every mục deleted, as a clerk may leave it:
+/// nothing prints but `./.`, and `check` must say so (issue 12, case 3).
+#[test]
+fn an_empty_plan_has_errors() {
+    let mut blank: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("web/blank.json")).unwrap())
+            .unwrap();
+    // The header filled in, as the form asks before it previews.
+    blank["issuer"] = serde_json::json!({ "name": "SỞ TƯ PHÁP", "abbreviation": "STP" });
+    blank["place"] = "Lạng Sơn".into();
+    blank["title"] = "Kế hoạch công tác năm 2026".into();
+    blank["date"] = "2026-03-04".into();
+    blank["sections"] = serde_json::json!([]);
+    let text = blank.to_string();
+    let plan = kehoach::load::load_str(&text, "trong.json", &root())
+        .unwrap()
+        .plan;
+    let errors: Vec<(&str, String)> = check(&plan, TODAY)
+        .findings
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| (f.rule, f.path))
+        .collect();
+    for expected in [
+        ("K-EMPTY", "sections"),
+        ("R-NOINHAN", "recipients[0]"),
+        ("R-SIGNER", "signer.title"),
+    ] {
+        assert!(
+            errors.iter().any(|(r, p)| (*r, p.as_str()) == expected),
+            "{expected:?} in {errors:?}"
+        );
+    }
+}

@@ -14,6 +14,20 @@ use crate::rollover::text::{ANNIVERSARY, CITATION, CITATION_DATE, roll_text};
 pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
     let year = plan_year(plan);
     let issued = plan.date.as_deref().and_then(|d| PlanDate::parse(d).ok());
+    if let Some(year) = year
+        && old_years(&plan.title, year).is_empty()
+        && let Some(named) = title_year_mismatch(&plan.title, year, issued)
+    {
+        out.push(
+            Finding::new(
+                Severity::Warning,
+                "K-YEAR",
+                "title",
+                format!("trích yếu ghi năm {named} nhưng kế hoạch là của năm {year}"),
+            )
+            .suggest("kiểm tra lại năm trong trích yếu và ngày ban hành"),
+        );
+    }
     for (path, text) in plan.prose() {
         out.extend(unreal_dates(&text).into_iter().map(|d| {
             Finding::new(
@@ -121,6 +135,35 @@ pub fn old_years(text: &str, year: i32) -> Vec<String> {
         .collect()
 }
 
+/// The year a title names as its period (`năm 2025`, `giai đoạn 2026-2030`,
+/// citations left out) when none of them is the plan's `year`; a plan
+/// dated in the last quarter may be for the year after.
+fn title_year_mismatch(title: &str, year: i32, issued: Option<PlanDate>) -> Option<i32> {
+    static PERIOD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\d{4})(?:\s*[-–]\s*(\d{4}))?\b").unwrap());
+    let title = crate::markup::plain_text(title);
+    let cited: Vec<_> = CITATION.find_iter(&title).map(|m| m.range()).collect();
+    let periods: Vec<(i32, i32)> = PERIOD
+        .captures_iter(&title)
+        .filter(|c| !cited.iter().any(|r| r.contains(&c.get(0).unwrap().start())))
+        .filter_map(|c| {
+            let from: i32 = c[1].parse().ok()?;
+            let to = c
+                .get(2)
+                .and_then(|m| m.as_str().parse().ok())
+                .unwrap_or(from);
+            crate::date::YEARS.contains(&from).then_some((from, to))
+        })
+        .collect();
+    let late_in_year = issued.is_some_and(|d| d.month.is_some_and(|m| m >= 10));
+    let covers = |y: i32| periods.iter().any(|&(from, to)| (from..=to).contains(&y));
+    let fits = covers(year) || (late_in_year && covers(year + 1));
+    match periods.first() {
+        Some(&(named, _)) if !fits => Some(named),
+        _ => None,
+    }
+}
+
 /// Cited documents with the year of their date.
 fn citations(text: &str) -> Vec<(String, i32)> {
     CITATION
@@ -161,6 +204,29 @@ mod tests {
             anniversary_mismatches("kỷ niệm 96 năm Ngày thành lập Đảng (03/2/1930 - 03/2/2026)")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_title_of_another_year_is_found() {
+        let date = |s: &str| PlanDate::parse(s).ok();
+        let march = date("2027-03-04");
+        let mismatch = |title: &str, year, issued| title_year_mismatch(title, year, issued);
+        assert_eq!(mismatch("Thi đua năm 2025", 2027, march), Some(2025));
+        assert_eq!(mismatch("Thi đua năm 2027", 2027, march), None);
+        assert_eq!(
+            mismatch("Cải cách hành chính giai đoạn 2026-2030", 2027, march),
+            None
+        );
+        assert_eq!(mismatch("Triển khai Nghị quyết 57", 2027, march), None);
+        // A plan for next year is often issued in December.
+        assert_eq!(mismatch("Thi đua năm 2027", 2026, date("2026-12-20")), None);
+        assert_eq!(
+            mismatch("Thi đua năm 2027", 2026, date("2026-03-20")),
+            Some(2027)
+        );
+        // A cited document's year is not the title's period.
+        let cited = "Triển khai Quyết định số 12/QĐ-UBND ngày 05/01/2025 của UBND tỉnh năm 2027";
+        assert_eq!(mismatch(cited, 2027, march), None);
     }
 
     #[test]

@@ -250,6 +250,26 @@ pub fn signer_findings(plan: &Plan) -> Vec<Finding> {
             .suggest("thêm { \"prefix\": \"KT\", \"of\": \"<chức vụ cấp trưởng>\" }"),
         );
     }
+    if title.trim().is_empty() {
+        out.push(
+            Finding::new(
+                Severity::Error,
+                "R-SIGNER",
+                "signer.title",
+                "chưa ghi chức vụ người ký",
+            )
+            .suggest("ghi chức vụ, ví dụ \"GIÁM ĐỐC\""),
+        );
+    }
+    match signer.name.as_deref().map(str::trim) {
+        None | Some("") => out.push(Finding::new(
+            Severity::Warning,
+            "R-SIGNER",
+            "signer.name",
+            "chưa ghi họ tên người ký",
+        )),
+        Some(_) => {}
+    }
     if let Some(name) = &signer.name {
         if ACADEMIC.is_match(name) {
             out.push(Finding::new(
@@ -354,6 +374,18 @@ mod tests {
             "A B",
         );
         assert!(signer_findings(&stacked).is_empty());
+    }
+
+    #[test]
+    fn a_plan_signed_by_nobody_is_an_error() {
+        let mut nobody = plan_with_signer(&[], "", "");
+        let found = signer_findings(&nobody);
+        let at = |path: &str| found.iter().find(|f| f.path == path).map(|f| f.severity);
+        assert_eq!(at("signer.title"), Some(Severity::Error));
+        assert_eq!(at("signer.name"), Some(Severity::Warning));
+        nobody.signer.title = None;
+        nobody.signer.name = None;
+        assert_eq!(signer_findings(&nobody).len(), 2);
     }
 
     #[test]

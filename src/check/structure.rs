@@ -9,6 +9,17 @@ use crate::model::{Plan, Section};
 
 pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
     let style = plan.numbering.unwrap_or_default();
+    if plan.sections.is_empty() {
+        out.push(
+            Finding::new(
+                Severity::Error,
+                "K-EMPTY",
+                "sections",
+                "phần nội dung chưa có mục nào (I, II, …): kế hoạch không có nội dung",
+            )
+            .suggest("thêm các mục, ví dụ \"I. MỤC ĐÍCH, YÊU CẦU\", \"II. NỘI DUNG\""),
+        );
+    }
     sections(&plan.sections, style, &[], "sections", out);
     recipients(plan, out);
 }
@@ -109,10 +120,32 @@ fn roman_value(s: &str) -> Option<u32> {
 }
 
 fn recipients(plan: &Plan, out: &mut Vec<Finding>) {
+    if plan.recipients.is_empty() {
+        out.push(
+            Finding::new(
+                Severity::Error,
+                "R-NOINHAN",
+                "recipients",
+                "chưa ghi nơi nhận nào: kế hoạch phải gửi đến ít nhất một nơi ngoài dòng \"Lưu\"",
+            )
+            .suggest("thêm nơi nhận, ví dụ \"Lãnh đạo Sở\""),
+        );
+    }
     let mut seen: Vec<String> = Vec::new();
     for (i, r) in plan.recipients.iter().enumerate() {
         let key = r.to_lowercase();
-        if seen.contains(&key) {
+        // An empty entry prints a bare `- ;` on the page.
+        if plain_text(r).trim_matches([' ', '-', ';', '.']).is_empty() {
+            out.push(
+                Finding::new(
+                    Severity::Error,
+                    "R-NOINHAN",
+                    format!("recipients[{i}]"),
+                    format!("nơi nhận thứ {} để trống", i + 1),
+                )
+                .suggest("ghi tên nơi nhận hoặc xóa dòng này"),
+            );
+        } else if seen.contains(&key) {
             out.push(Finding::new(
                 Severity::Warning,
                 "R-NOINHAN",
@@ -200,6 +233,32 @@ mod tests {
         let mut p = plan(vec![body]);
         p.numbering = Some(crate::model::Numbering::Decimal);
         assert_eq!(rules(&p), ["K-NUM"]);
+    }
+
+    #[test]
+    fn an_empty_plan_is_an_error() {
+        // What the form holds after deleting every mục and clearing nơi nhận.
+        let mut p = plan(Vec::new());
+        p.recipients = vec!["".into(), " - ; ".into(), "Lãnh đạo Sở".into()];
+        let mut found = Vec::new();
+        check(&p, &mut found);
+        let errors: Vec<(&str, &str)> = found
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| (f.rule, f.path.as_str()))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                ("K-EMPTY", "sections"),
+                ("R-NOINHAN", "recipients[0]"),
+                ("R-NOINHAN", "recipients[1]")
+            ]
+        );
+        p.recipients.clear();
+        let mut found = Vec::new();
+        check(&p, &mut found);
+        assert!(found.iter().any(|f| f.path == "recipients"), "{found:?}");
     }
 
     #[test]
