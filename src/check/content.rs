@@ -64,9 +64,11 @@ pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
                 )
                 .suggest(format!("kiểm tra có phải là năm {year} không"))
             }));
-            // Stale only matters for the căn cứ the plan rests on; the body
-            // may name long-running programmes of any year.
+            // Laws and decrees stay in force for years: only the body's own
+            // plan of an earlier year, cited as a căn cứ, hints at a copy
+            // of an old plan.
             let is_basis = path.starts_with("preamble") || path.starts_with("bases");
+            let own_plan = format!("/{}", plan.symbol());
             for (citation, cited_year) in citations(&text) {
                 if issued.is_some_and(|d| cited_year > d.year) {
                     out.push(Finding::new(
@@ -75,15 +77,17 @@ pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
                         &path,
                         format!("văn bản được dẫn ban hành sau kế hoạch: \"{citation}\""),
                     ));
-                } else if is_basis && cited_year < year - 1 {
+                } else if is_basis && cited_year < year - 1 && citation.contains(&own_plan) {
                     out.push(
                         Finding::new(
-                            Severity::Warning,
+                            Severity::Hint,
                             "K-CITE",
                             &path,
-                            format!("căn cứ cũ, ban hành năm {cited_year}: \"{citation}\""),
+                            format!(
+                                "căn cứ là kế hoạch năm {cited_year} của chính cơ quan: \"{citation}\""
+                            ),
                         )
-                        .suggest("kiểm tra văn bản còn hiệu lực, có văn bản mới thay thế chưa"),
+                        .suggest("kiểm tra đã có kế hoạch của năm nay thay thế chưa"),
                     );
                 }
             }
@@ -203,6 +207,47 @@ mod tests {
         assert!(
             anniversary_mismatches("kỷ niệm 96 năm Ngày thành lập Đảng (03/2/1930 - 03/2/2026)")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn laws_cited_by_name_and_date_are_not_leftovers() {
+        for text in [
+            "Căn cứ Luật Phòng, chống ma túy số 71/2025/QH15 ngày 14/6/2025;",
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;",
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+            "Căn cứ Bộ luật Lao động năm 2025;",
+        ] {
+            assert!(old_years(text, 2026).is_empty(), "{text}");
+        }
+        assert_eq!(
+            citations("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;"),
+            [(
+                "Luật Tổ chức chính quyền địa phương ngày 16/6/2025".to_owned(),
+                2025
+            )]
+        );
+    }
+
+    #[test]
+    fn an_old_basis_is_a_hint_only_when_it_is_the_bodys_own_plan() {
+        let mut plan = crate::model::testing::plan();
+        plan.date = Some("2026-03-04".into());
+        plan.preamble = vec![
+            crate::model::testing::text(
+                "Căn cứ Nghị định số 181/2024/NĐ-CP ngày 31/12/2024 của Chính phủ;",
+            ),
+            crate::model::testing::text(
+                "Căn cứ Kế hoạch số 12/KH-STP ngày 05/01/2023 của Sở Tư pháp;",
+            ),
+        ];
+        let mut found = Vec::new();
+        check(&plan, &mut found);
+        let cite: Vec<_> = found.iter().filter(|f| f.rule == "K-CITE").collect();
+        assert_eq!(cite.len(), 1, "{found:?}");
+        assert_eq!(
+            (cite[0].severity, cite[0].path.as_str()),
+            (Severity::Hint, "preamble[1]")
         );
     }
 

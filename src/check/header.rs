@@ -207,19 +207,24 @@ pub fn signer_findings(plan: &Plan) -> Vec<Finding> {
     let signer = &plan.signer;
     let mut out = Vec::new();
     let title = signer.title.as_deref().unwrap_or_default();
-    let deputy = title.starts_with("PHÓ");
+    let deputy = is_deputy(title);
     for (i, a) in signer.authority.iter().enumerate() {
         let path = format!("signer.authority[{i}]");
         match a.prefix {
-            AuthorityPrefix::Kt if !deputy && i + 1 == signer.authority.len() => out.push(
+            // With no title at all, that is the one fault to report.
+            AuthorityPrefix::Kt
+                if !deputy && !title.trim().is_empty() && i + 1 == signer.authority.len() =>
+            {
+                out.push(
                 Finding::new(
                     Severity::Error,
                     "R-AUTH",
                     path,
-                    "\"KT.\" chỉ dùng khi cấp phó ký thay cấp trưởng (chức vụ \"PHÓ …\")",
+                        "\"KT.\" chỉ dùng khi cấp phó ký thay cấp trưởng (chức vụ \"PHÓ …\", \"THỨ TRƯỞNG\")",
                 )
                 .suggest("bỏ dòng KT. nếu cấp trưởng ký"),
-            ),
+            )
+            }
             AuthorityPrefix::Tm if is_position(&a.of) => out.push(Finding::new(
                 Severity::Warning,
                 "R-AUTH",
@@ -292,6 +297,13 @@ pub fn signer_findings(plan: &Plan) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// A deputy's title: `PHÓ GIÁM ĐỐC`, `PHÓ CHÁNH VĂN PHÒNG`, and a ministry's
+/// `THỨ TRƯỞNG`, deputy of the `BỘ TRƯỞNG`.
+fn is_deputy(title: &str) -> bool {
+    let title = title.trim_start();
+    title.starts_with("PHÓ ") || title.starts_with("THỨ TRƯỞNG")
 }
 
 fn is_position(of: &str) -> bool {
@@ -374,6 +386,17 @@ mod tests {
             "A B",
         );
         assert!(signer_findings(&stacked).is_empty());
+        // A ministry plan of the corpus (Bộ Công an, KH 589).
+        let ministry = plan_with_signer(&[(Kt, "BỘ TRƯỞNG")], "THỨ TRƯỞNG", "Nguyễn Văn Long");
+        assert!(signer_findings(&ministry).is_empty());
+        for deputy in ["PHÓ TRƯỞNG BAN", "PHÓ VIỆN TRƯỞNG", "PHÓ CHÁNH VĂN PHÒNG"] {
+            let p = plan_with_signer(&[(Kt, "TRƯỞNG BAN")], deputy, "A B");
+            assert!(signer_findings(&p).is_empty(), "{deputy}");
+        }
+        // No title: one finding (the missing title), not a KT. error too.
+        let untitled = plan_with_signer(&[(Kt, "CHỦ TỊCH")], "", "A B");
+        let rules: Vec<_> = signer_findings(&untitled).iter().map(|f| f.rule).collect();
+        assert_eq!(rules, ["R-SIGNER"]);
     }
 
     #[test]

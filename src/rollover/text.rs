@@ -109,9 +109,11 @@ static BARE_ANNIVERSARY: LazyLock<Regex> =
 /// clause: a `;`, a `.`, or a comma that opens a new clause (followed by a
 /// capital: `…, Sở Tư pháp triển khai`), while a comma inside the cited
 /// title (`về công tác thi đua, khen thưởng năm 2025`) does not end it.
+/// Laws are also cited by their name and date or year alone (`Luật Tổ
+/// chức chính quyền địa phương ngày 16/6/2025`, `Luật Đất đai năm 2024`).
 pub(crate) static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Công văn|Công điện|Văn bản|Tờ trình|Hướng dẫn|Chương trình(?: hành động)?|Kết luận|Thông báo|Báo cáo|Luật|Pháp lệnh|Đề án|Quy chế|Quy định)\s+(?:số\s+[0-9][\w/\-]*|[0-9]+[\w\-]*/[\w/\-]+)|\bsố\s+[0-9]+[\w\-]*/[\w/\-]+)(?:[^;.,]|,\s*(?:\p{Ll}|\d))*",
+        r"(?:(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+\p{Lu}[^;.()]{0,150}?\s(?:ngày\s+\d{1,2}(?:/\d{1,2}/|\s+tháng\s+\d{1,2}\s+năm\s+)\d{4}|năm\s+\d{4})|(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Công văn|Công điện|Văn bản|Tờ trình|Hướng dẫn|Chương trình(?: hành động)?|Kết luận|Thông báo|Báo cáo|Luật|Pháp lệnh|Đề án|Quy chế|Quy định)\s+(?:số\s+[0-9][\w/\-]*|[0-9]+[\w\-]*/[\w/\-]+)|\bsố\s+[0-9]+[\w\-]*/[\w/\-]+)(?:[^;.,]|,\s*(?:\p{Ll}|\d))*",
     )
     .unwrap()
 });
@@ -533,6 +535,11 @@ mod tests {
         assert_eq!(flags(bare), [FlagKind::OldCitation]);
         // An older, standing document is cited as it is, without a flag.
         assert!(flags("theo Quyết định số 1574/QĐ-BTP ngày 11/7/2019 của Bộ trưởng").is_empty());
+        // A law is cited by its name and date, with no number.
+        let law =
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025; Luật Đất đai năm 2025;";
+        assert_eq!(rolled(law), law);
+        assert_eq!(flags(law), [FlagKind::OldCitation]);
     }
 
     #[test]
