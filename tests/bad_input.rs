@@ -47,12 +47,27 @@ fn cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
         ("list and task in one block", GOOD.replace("{ \"task\":", "{ \"list\": [\"Ý.\"], \"task\":"), "plan.json:9:", "khối này có cả \"list\" và \"task\""),
         ("a block key twice", GOOD.replace("\"lead\": \"Văn phòng\" } }", "\"lead\": \"Văn phòng\" }, \"task\": {} }"), "plan.json:9:", "khóa \"task\" được ghi hai lần"),
         ("marker on a task", GOOD.replace("{ \"task\":", "{ \"marker\": \"+\", \"task\":"), "plan.json:9:", "chỉ dùng cho khối \"list\""),
+        ("a list for a plan", "[]".to_owned(), "plan.json:1:2: .", "cần một đối tượng {...}, không phải danh sách"),
+        ("a text for an object", GOOD.replace("{ \"name\": \"SỞ TƯ PHÁP\", \"abbreviation\": \"STP\" }", "\"SỞ TƯ PHÁP\""), "plan.json:2:28: issuer", "cần một đối tượng {...}"),
+        ("a field twice", GOOD.replace("\"place\": \"Lạng Sơn\",", "\"place\": \"Lạng Sơn\", \"place\": \"Hà Nội\","), "plan.json:4:", "trường \"place\" ghi hai lần"),
+        ("more cells than columns", with_block(r#"{ "table": { "columns": [ { "title": "A" } ], "rows": [ ["a", "b"] ] } }"#), "plan.json:9:", "sections[0].content[1].table.rows[0]: dòng có 2 ô nhưng bảng chỉ có 1 cột"),
+        ("a table with no columns", with_block(r#"{ "table": { "columns": [], "rows": [] } }"#), "plan.json:9:", "table.columns: bảng cần ít nhất một cột"),
+        ("a task table with no columns", with_block(r#"{ "task_table": { "columns": [], "items": [] } }"#), "plan.json:9:", "task_table.columns: bảng nhiệm vụ cần ít nhất một cột"),
+        ("a width past reason", with_block(r#"{ "table": { "columns": [ { "title": "A", "width": 1e308 } ], "rows": [] } }"#), "plan.json:9:", "tỷ lệ độ rộng 1e308 quá lớn"),
+        ("a width over the line", with_block(r#"{ "table": { "columns": [ { "title": "A", "width": "1000%" } ], "rows": [] } }"#), "plan.json:9:", "độ rộng 1000% lớn hơn cả dòng"),
     ]
+}
+
+/// The good plan with `block` as its first mục's second block.
+fn with_block(block: &str) -> String {
+    GOOD.replace("\"Đoạn văn.\",", &format!("\"Đoạn văn.\", {block},"))
 }
 
 #[test]
 fn the_good_plan_loads() {
     load::load_str(GOOD, "plan.json", &root()).unwrap();
+    // Notepad's UTF-8 starts with a byte-order mark.
+    load::load_str(&format!("\u{feff}{GOOD}"), "plan.json", &root()).unwrap();
 }
 
 #[test]
@@ -66,6 +81,10 @@ fn each_broken_plan_gets_its_message() {
             "{what}: {err:?} should start with {at:?}"
         );
         assert!(err.contains(words), "{what}: {err:?} should say {words:?}");
+        // Nothing of serde's English or of the Rust types behind it.
+        for internal in ["expected", "invalid", "struct", "Plan", "typ:", "elements"] {
+            assert!(!err.contains(internal), "{what}: {err:?} says {internal:?}");
+        }
         // An input error, which the command line answers with exit code 2
         // (the next test runs it).
         assert!(matches!(

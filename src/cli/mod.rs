@@ -9,6 +9,7 @@ mod rollover;
 mod schema;
 mod serve;
 mod terminal;
+mod usage;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -126,8 +127,11 @@ impl fmt::Display for Failure {
 }
 
 pub fn run() -> i32 {
-    let cli = Cli::parse();
-    let outcome = match cli.command {
+    let cli = Cli::try_parse().map_err(|error| match usage::message(&error) {
+        Some(message) => Failure::Usage(message),
+        None => error.exit(),
+    });
+    let outcome = cli.and_then(|cli| match cli.command {
         Command::Render(args) => render::run(&args),
         Command::Rollover(args) => rollover::run(&args),
         Command::Batch(args) => batch::run(&args),
@@ -136,7 +140,7 @@ pub fn run() -> i32 {
         Command::Import(args) => import::run(&args).map_err(Failure::Error),
         Command::Fonts(args) => fonts::run(&args).map_err(Failure::Error),
         Command::Schema => schema::run().map_err(Failure::Error),
-    };
+    });
     match outcome {
         Ok(()) => 0,
         Err(failure) => {

@@ -74,6 +74,13 @@ fn data(raw: &str) -> String {
             ),
         };
     }
+    if let Some(field) = between(raw, "duplicate field `", "`") {
+        return format!("trường \"{field}\" ghi hai lần trong cùng một đối tượng: xóa một lần");
+    }
+    // A list where an object belongs: `[]` for a whole plan, say.
+    if raw.starts_with("invalid length") && raw.contains("expected struct") {
+        return "cần một đối tượng {...}, không phải danh sách [...]".into();
+    }
     if let Some(value) = between(raw, "unknown variant `", "`") {
         let expected = raw.split_once("expected ").map_or(String::new(), |(_, e)| {
             e.replace("one of ", "").replace('`', "\"")
@@ -131,7 +138,6 @@ fn kind(s: &str) -> String {
         ("sequence", "danh sách [...]"),
         ("a map", "một đối tượng {...}"),
         ("map", "đối tượng {...}"),
-        ("struct ", "đối tượng "),
         ("integer ", "số nguyên "),
         ("floating point ", "số thực "),
         ("boolean ", "giá trị đúng/sai "),
@@ -145,6 +151,10 @@ fn kind(s: &str) -> String {
             "một đoạn văn (chuỗi) hoặc một khối {\"list\"|\"task\"|\"table\"|\"task_table\": …}",
         ),
     ];
+    // A Rust type's name means nothing to a clerk.
+    if s.starts_with("struct ") {
+        return "một đối tượng {...}".into();
+    }
     for (en, vi) in table {
         if let Some(rest) = s.strip_prefix(en) {
             return format!("{vi}{rest}");

@@ -11,7 +11,7 @@ pub use locate::locate;
 
 use crate::date::{self, PlanDate};
 use crate::error::{Error, Location, Result};
-use crate::model::Plan;
+use crate::model::{Block, Plan, TableBlock, TaskTableBlock};
 use crate::normalize::normalize;
 
 /// A plan ready for the template, with everything it refers to in memory.
@@ -65,6 +65,8 @@ pub fn load_str(text: &str, source_name: &str, base: &Path) -> Result<LoadedPlan
         let location = Location::new(source_name, display_path(path)).at(e.line(), e.column());
         Error::input(location, messages::serde_message(e))
     };
+    // Notepad on Windows starts a UTF-8 file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut de = serde_json::Deserializer::from_str(text);
     let plan: Plan = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| json_error(&e.path().to_string(), e.inner()))?;
@@ -106,8 +108,10 @@ fn locate_byte(bytes: &[u8], pos: usize) -> (usize, usize) {
     )
 }
 
-/// The checks a type cannot express: real dates, non-empty names.
+/// The checks a type cannot express: real dates, non-empty names, tables
+/// whose rows fit their columns.
 fn check(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
+    table_shapes(plan, at)?;
     if let Some(date) = &plan.date {
         PlanDate::parse(date).map_err(|e| Error::input(at("date"), e.to_string()))?;
     }
@@ -139,6 +143,46 @@ fn check(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Every table has columns, and no row more cells than columns: a cell
+/// with no column would have nowhere to go on the page.
+fn table_shapes(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
+    let mut first = None;
+    plan.visit_blocks(&mut |path, block| {
+        if first.is_some() {
+            return;
+        }
+        first = match block {
+            Block::Table(TableBlock { table }) if table.columns.is_empty() => Some((
+                format!("{path}.table.columns"),
+                "bảng cần ít nhất một cột: ghi các cột trong \"columns\"".to_owned(),
+            )),
+            Block::Table(TableBlock { table }) => [("header_rows", &table.header_rows), ("rows", &table.rows)]
+                .into_iter()
+                .flat_map(|(key, rows)| rows.iter().enumerate().map(move |(i, row)| (key, i, row)))
+                .find(|(_, _, row)| row.len() > table.columns.len())
+                .map(|(key, i, row)| {
+                    (
+                        format!("{path}.table.{key}[{i}]"),
+                        format!(
+                            "dòng có {} ô nhưng bảng chỉ có {} cột: thêm cột trong \"columns\" hoặc bớt ô",
+                            row.len(),
+                            table.columns.len()
+                        ),
+                    )
+                }),
+            Block::TaskTable(TaskTableBlock { task_table }) if task_table.columns.is_empty() => Some((
+                format!("{path}.task_table.columns"),
+                "bảng nhiệm vụ cần ít nhất một cột: ghi các cột trong \"columns\"".to_owned(),
+            )),
+            _ => None,
+        };
+    });
+    match first {
+        Some((path, message)) => Err(Error::input(at(&path), message)),
+        None => Ok(()),
+    }
 }
 
 /// Reads the signature and seal images, which must be PNG files beside the plan.

@@ -48,9 +48,9 @@ impl TryFrom<WidthSpec> for Width {
         let bad = |s: &str| {
             format!("độ rộng \"{s}\" không hợp lệ: dùng dạng 1.2cm, 12mm, 15% hoặc một số dương")
         };
-        match spec {
-            WidthSpec::Share(n) if n > 0.0 && n.is_finite() => Ok(Width::Share(n)),
-            WidthSpec::Share(n) => Err(bad(&n.to_string())),
+        let width = match spec {
+            WidthSpec::Share(n) if n > 0.0 && n.is_finite() => Width::Share(n),
+            WidthSpec::Share(n) => return Err(bad(&n.to_string())),
             WidthSpec::Text(s) => {
                 let t = s.trim();
                 let (num, factor) = if let Some(n) = t.strip_suffix("cm") {
@@ -68,15 +68,45 @@ impl TryFrom<WidthSpec> for Width {
                     .ok()
                     .filter(|v: &f64| *v > 0.0 && v.is_finite())
                     .ok_or_else(|| bad(&s))?;
-                Ok(match factor {
+                match factor {
                     Some(0.0) => Width::Share(value),
                     Some(f) => Width::Millimetres(value * f),
                     None => Width::Percent(value),
-                })
+                }
             }
+        };
+        // Past these a column cannot fit on a landscape A4 page, or its
+        // share dwarfs the others to nothing.
+        match width {
+            Width::Share(n) if n > MAX_SHARE => Err(format!(
+                "tỷ lệ độ rộng {} quá lớn: dùng số từ 0 đến {MAX_SHARE}",
+                short(n)
+            )),
+            Width::Millimetres(mm) if mm > MAX_MILLIMETRES => Err(format!(
+                "độ rộng {}mm lớn hơn trang A4 nằm ngang: tối đa {MAX_MILLIMETRES}mm",
+                short(mm)
+            )),
+            Width::Percent(p) if p > 100.0 => Err(format!(
+                "độ rộng {}% lớn hơn cả dòng: tối đa 100%",
+                short(p)
+            )),
+            _ => Ok(width),
         }
     }
 }
+
+/// `1e308` rather than its 309 digits.
+fn short(n: f64) -> String {
+    if n < 1e6 {
+        n.to_string()
+    } else {
+        format!("{n:e}")
+    }
+}
+
+const MAX_SHARE: f64 = 1000.0;
+/// The width of an A4 page.
+const MAX_MILLIMETRES: f64 = 297.0;
 
 impl From<Width> for WidthSpec {
     fn from(w: Width) -> Self {

@@ -33,8 +33,20 @@ impl Plan {
         Walker {
             path: String::new(),
             f,
+            on_block: &mut |_, _| {},
         }
         .plan(self);
+    }
+
+    /// Calls `f` with the path and value of every block of the plan, outer
+    /// blocks before the blocks they hold.
+    pub fn visit_blocks(&self, f: &mut dyn FnMut(&str, &Block)) {
+        Walker {
+            path: String::new(),
+            f: &mut |_, _, _| {},
+            on_block: f,
+        }
+        .plan(&mut self.clone());
     }
 
     /// [`Plan::visit_strings_mut`] without changing anything. It walks a
@@ -84,6 +96,7 @@ pub fn steps(path: &str) -> Vec<Step<'_>> {
 struct Walker<'f> {
     path: String,
     f: &'f mut dyn FnMut(&str, TextRole, &mut String),
+    on_block: &'f mut dyn FnMut(&str, &Block),
 }
 
 impl Walker<'_> {
@@ -260,6 +273,7 @@ impl Walker<'_> {
     }
 
     fn block(&mut self, block: &mut Block) {
+        (self.on_block)(&self.path, block);
         match block {
             Block::Paragraph(text) => self.text(Prose, text),
             Block::List(ListBlock { list, marker }) => {
