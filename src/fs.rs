@@ -16,6 +16,18 @@ pub const TEMPORARY_SUFFIX: &str = ".tmp";
 /// two writers of the same path (two saves from the web form) each get a
 /// temporary file of their own.
 pub fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
+    write_whole(path, data, true)
+}
+
+/// As [`write_atomic`], but only when `path` does not exist yet: otherwise
+/// an `AlreadyExists` I/O error, and nothing changes. The rename itself
+/// refuses, so a file that appears after a caller looked is not replaced
+/// either.
+pub fn write_atomic_new(path: &Path, data: &[u8]) -> Result<()> {
+    write_whole(path, data, false)
+}
+
+fn write_whole(path: &Path, data: &[u8], replace: bool) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_owned(),
         action: "ghi",
@@ -35,7 +47,11 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
     let mut file = builder.tempfile_in(dir).map_err(io)?;
     file.write_all(data).map_err(io)?;
     file.as_file().sync_all().map_err(io)?;
-    file.persist(path).map_err(|e| io(e.error))?;
+    if replace {
+        file.persist(path).map_err(|e| io(e.error))?;
+    } else {
+        file.persist_noclobber(path).map_err(|e| io(e.error))?;
+    }
     Ok(())
 }
 
@@ -64,6 +80,13 @@ mod tests {
         dir
     }
 
+    fn names(dir: &Path) -> Vec<std::ffi::OsString> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect()
+    }
+
     #[test]
     fn concurrent_writers_of_one_path_both_succeed_whole() {
         let dir = scratch("race");
@@ -82,11 +105,7 @@ mod tests {
             let written = std::fs::read(&path).unwrap();
             assert!(contents.contains(&written), "one writer's whole content");
         }
-        let names: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["plan.json"], "no temporary file is left");
+        assert_eq!(names(&dir), ["plan.json"], "no temporary file is left");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -106,6 +125,21 @@ mod tests {
         remove_stale_temporaries(&dir);
         assert!(!leftover.exists());
         assert!(dir.join(".hidden.tmp").exists() && dir.join("plan.json").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_new_file_is_written_but_an_existing_one_kept() {
+        let dir = scratch("new");
+        let path = dir.join("plan.json");
+        write_atomic_new(&path, b"first").unwrap();
+        let refused = write_atomic_new(&path, b"second").unwrap_err();
+        assert!(
+            matches!(&refused, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::AlreadyExists),
+            "{refused}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        assert_eq!(names(&dir), ["plan.json"], "no temporary file is left");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

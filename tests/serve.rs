@@ -451,6 +451,52 @@ async fn files_stay_inside_the_folder() {
     std::fs::remove_file(&outside).unwrap();
 }
 
+/// A blank plan saved under a sample's name once replaced the sample: a
+/// file already in the folder is replaced only when the request says so.
+#[tokio::test]
+async fn saving_over_a_file_is_refused_unless_asked_for() {
+    let dir = temp_dir("overwrite");
+    let app = app(Some(dir.canonicalize().unwrap()));
+    let path = dir.join("mau.json");
+    let read = || serde_json::from_str::<Value>(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let (sample, blank) = (plan("004"), plan("000"));
+
+    let created = put(&app, "/api/files/mau.json", sample.to_string()).await;
+    assert_eq!(
+        created.status,
+        StatusCode::OK,
+        "a new file needs no permission"
+    );
+    assert_eq!(created.json()["saved"], "mau.json");
+    assert_eq!(read(), sample);
+
+    for refused_uri in ["/api/files/mau.json", "/api/files/mau.json?overwrite=0"] {
+        let refused = put(&app, refused_uri, blank.to_string()).await;
+        assert_eq!(refused.status, StatusCode::CONFLICT, "{refused_uri}");
+        let message = refused.error()["message"].as_str().unwrap().to_owned();
+        assert!(message.contains("đã có tệp \"mau.json\""), "{message}");
+        assert_eq!(read(), sample, "{refused_uri}: the file is kept as it was");
+    }
+
+    let replaced = put(&app, "/api/files/mau.json?overwrite=1", blank.to_string()).await;
+    assert_eq!(replaced.status, StatusCode::OK);
+    assert_eq!(read(), blank);
+    let fresh = put(&app, "/api/files/moi.json?overwrite=1", sample.to_string()).await;
+    assert_eq!(
+        fresh.status,
+        StatusCode::OK,
+        "permission to replace creates too"
+    );
+
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["mau.json", "moi.json"], "no temporary file is left");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[tokio::test]
 async fn images_come_only_from_the_folder() {
     let mut signed = plan("004");

@@ -3,20 +3,23 @@
 //! becomes a path, and the path must still lie in the folder once links
 //! are followed.
 
+use std::io::ErrorKind;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use regex::Regex;
+use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::App;
 use super::api::ApiError;
-use crate::fs::write_atomic;
+use crate::error::Error;
+use crate::fs::{write_atomic, write_atomic_new};
 
 pub async fn list(State(app): State<Arc<App>>) -> Result<Json<Value>, ApiError> {
     let dir = folder(&app)?;
@@ -35,7 +38,7 @@ pub async fn open(
 ) -> Result<Response, ApiError> {
     let path = inside(&app, &name)?;
     let text = std::fs::read_to_string(&path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
+        ErrorKind::NotFound => {
             ApiError::new(StatusCode::NOT_FOUND, format!("không có tệp \"{name}\""))
         }
         _ => io_error(&path, e),
@@ -43,11 +46,21 @@ pub async fn open(
     Ok(([(header::CONTENT_TYPE, "application/json")], text).into_response())
 }
 
+/// How a save says it means to replace a file already in the folder:
+/// `PUT /api/files/NAME?overwrite=1`. Without it an existing file is left
+/// as it is (409), so that a blank plan saved under a sample's name asks
+/// the user first instead of replacing the sample.
+#[derive(Deserialize)]
+pub struct SaveQuery {
+    overwrite: Option<String>,
+}
+
 /// Saves what the form holds, even a draft that does not render yet; it
 /// must be JSON, and is written whole or not at all.
 pub async fn save(
     State(app): State<Arc<App>>,
     Path(name): Path<String>,
+    Query(query): Query<SaveQuery>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
     let path = inside(&app, &name)?;
@@ -59,7 +72,17 @@ pub async fn save(
     })?;
     let mut text = serde_json::to_string_pretty(&plan).expect("a value serialises");
     text.push('\n');
-    write_atomic(&path, text.as_bytes())?;
+    if query.overwrite.as_deref() == Some("1") {
+        write_atomic(&path, text.as_bytes())?;
+    } else {
+        write_atomic_new(&path, text.as_bytes()).map_err(|e| match e {
+            Error::Io { source, .. } if source.kind() == ErrorKind::AlreadyExists => ApiError::new(
+                StatusCode::CONFLICT,
+                format!("thư mục đã có tệp \"{name}\"; lưu đè phải được xác nhận"),
+            ),
+            other => other.into(),
+        })?;
+    }
     Ok(Json(json!({ "saved": name })))
 }
 

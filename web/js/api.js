@@ -4,6 +4,7 @@
 import { status } from './dom.js';
 import { state } from './state.js';
 import { locationOf, renderFindings } from './findings.js';
+import { syncExports } from './entries.js';
 
 export async function api(method, url, body) {
   const init = { method, headers: { Accept: 'application/json' } };
@@ -47,5 +48,6 @@ export async function withBusy(btn, text, fn) {
   } finally {
     btn.disabled = false;
     btn.removeAttribute('aria-busy');
+    syncExports();
   }
 }

@@ -6,6 +6,7 @@ import { isPlanObject, state, valueAt } from './state.js';
 import { locationOf, renderFindings } from './findings.js';
 import { api, describeError, errorOf, showLoadError, withBusy } from './api.js';
 import { setPlan } from './edits.js';
+import { parseYear } from './numbers.js';
 
 export async function autofix(btn) {
   await withBusy(btn, 'Đang sửa tự động…', async () => {
@@ -51,10 +52,21 @@ export async function loadRollover() {
   const accept = $('#rollover-accept');
   accept.disabled = true;
   state.rolled = null;
-  report.replaceChildren(h('p', {}, 'Đang chuyển năm…'));
   const to = $('#rollover-year').value.trim();
+  // Blank: the server moves the plan's own year on by one.
+  const year = to ? parseYear(to) : { value: null };
+  const error = $('#rollover-year-error');
+  error.hidden = !year.error;
+  error.textContent = year.error || '';
+  if (year.error) $('#rollover-year').setAttribute('aria-invalid', 'true');
+  else $('#rollover-year').removeAttribute('aria-invalid');
+  if (year.error) {
+    report.replaceChildren();
+    return;
+  }
+  report.replaceChildren(h('p', {}, 'Đang chuyển năm…'));
   try {
-    const r = await api('POST', `api/rollover${/^\d{4}$/.test(to) ? `?to=${to}` : ''}`, state.plan);
+    const r = await api('POST', `api/rollover${year.value ? `?to=${year.value}` : ''}`, state.plan);
     if (!r.ok || !r.data) {
       const err = errorOf(r);
       report.replaceChildren(h('p', { class: 'sev-error' }, `Không chuyển năm được: ${describeError(err)}`));

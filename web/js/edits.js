@@ -12,6 +12,7 @@ import { canOutdent } from './tree.js';
 import { cssq, focusPath, renderFindings } from './findings.js';
 import { renderForm } from './form.js';
 import { schedulePreview } from './preview.js';
+import { clearEntries } from './entries.js';
 
 function insertItem(arr, i, item) {
   arr.splice(i, 0, item);
@@ -257,6 +258,7 @@ export function setPlan(plan, { name = null, undoable = true } = {}) {
   state.findings = null; // unknown until the first preview of this plan
   state.loadError = null;
   state.reviewFlags = [];
+  clearEntries();
   renderForm();
   renderFindings();
   formPane.scrollTop = 0;

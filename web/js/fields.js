@@ -1,5 +1,6 @@
 // Field builders. `kind` says how the typed text becomes JSON (see convert
-// in input.js).
+// in input.js). Every box is text: a number or date box of the browser's
+// own would report what the plan cannot take as empty (see dates.js).
 
 import { button, display, h, options, uid } from './dom.js';
 import { state, valueAt } from './state.js';
@@ -23,7 +24,7 @@ export function textControl(path, opts = {}) {
   };
   const el = multiline
     ? h('textarea', { ...attrs, rows: opts.rows || 2 })
-    : h('input', { ...attrs, type: opts.type || 'text', min: opts.min, step: opts.step });
+    : h('input', { ...attrs, type: 'text' });
   el.value = display(value);
   return el;
 }

@@ -7,6 +7,7 @@ import { clone, isPlanObject, saveDraft, state } from './state.js';
 import { api, describeError, errorOf, showLoadError, withBusy } from './api.js';
 import { setPlan } from './edits.js';
 import { showReport } from './dialogs.js';
+import { ask } from './confirm.js';
 
 const shorten = (text, n) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
@@ -170,7 +171,19 @@ export async function saveToDir(event) {
   }
   $('#save-dialog').close();
   await withBusy($('#save-dir'), `Đang lưu "${name}"…`, async () => {
-    const r = await api('PUT', `api/files/${encodeURIComponent(name)}`, state.plan);
+    const url = `api/files/${encodeURIComponent(name)}`;
+    let r = await api('PUT', url, state.plan);
+    // The server replaces a file only when told to (409 otherwise): the
+    // user decides, seeing the name.
+    if (r.status === 409) {
+      const replace = await ask({
+        title: 'Thay thế tệp đã có?',
+        message: `Thư mục đã có tệp "${name}". Lưu đè sẽ thay toàn bộ nội dung tệp đó bằng kế hoạch đang soạn.`,
+        yes: 'Thay thế tệp',
+      });
+      if (!replace) return status(`Chưa lưu: tệp "${name}" trong thư mục vẫn giữ nguyên.`);
+      r = await api('PUT', `${url}?overwrite=1`, state.plan);
+    }
     if (!r.ok) return status(`Không lưu được "${name}": ${describeError(errorOf(r))}`, 'error');
     state.name = (r.data && r.data.saved) || name;
     saveDraft();

@@ -4,6 +4,7 @@
 import { $, button, form, h } from './dom.js';
 import { SEVERITY, SEVERITY_RANK } from './vocab.js';
 import { formatPath, parsePath, state } from './state.js';
+import { showView } from './view.js';
 
 export const cssq = (s) => String(s).replace(/["\\]/g, '\\$&');
 
@@ -37,6 +38,7 @@ export function targetFor(path) {
 }
 
 export function revealAndFocus(el) {
+  showView('form');
   for (let d = el.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) d.open = true;
   const target = el.matches('input, textarea, select, button')
     ? el
@@ -56,7 +58,12 @@ export function focusPath(path) {
 // Findings: next to their field and in the list.
 
 function allFindings() {
-  const base = state.loadError ? [state.loadError] : state.findings || [];
+  // What the plan did not take comes first: the rest describes the plan
+  // without it.
+  const typed = [...state.invalid].filter(([, e]) => !e.partial).map(([path, e]) => ({
+    severity: 'error', rule: '', path, message: e.message, suggestion: 'chưa đưa vào kế hoạch',
+  }));
+  const base = [...typed, ...(state.loadError ? [state.loadError] : state.findings || [])];
   const review = state.reviewFlags.map((f) => ({
     severity: 'review', rule: 'NĂM MỚI', path: f.path, message: f.text ? `${f.message}: “${f.text}”` : f.message, suggestion: null,
   }));

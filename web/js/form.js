@@ -9,6 +9,7 @@ import { blockList } from './blocks.js';
 import { appendixEditor, sectionList } from './tree.js';
 import { headerGroup, titleGroup } from './header.js';
 import { applyFindingsToForm } from './findings.js';
+import { restoreEntries } from './entries.js';
 
 const GROUPS = [
   ['g-header', 'Cơ quan, số, ngày'],
@@ -33,6 +34,7 @@ export function renderForm() {
   form.replaceChildren(
     headerGroup(), titleGroup(), introGroup(), bodyGroup(), closingGroup(),
     recipientsGroup(), signerGroup(), appendicesGroup(), advancedGroup());
+  restoreEntries();
   applyFindingsToForm();
   formPane.scrollTop = top;
 }

@@ -1,7 +1,8 @@
 // The plan's header: issuer, number, symbol, place and date, year and
 // urgency; and the trích yếu.
 
-import { display, h, options, uid } from './dom.js';
+import { h, options, uid } from './dom.js';
+import { DATE_PLACEHOLDER, dateKind, formatDate } from './dates.js';
 import { DATE_MODES, URGENCY } from './vocab.js';
 import { state, valueAt } from './state.js';
 import { group, selectField, textField } from './fields.js';
@@ -20,7 +21,7 @@ export function headerGroup() {
     return typeof d === 'string' && /^\d{4}/.test(d) ? d.slice(0, 4) : '';
   };
   const year = textField('year', 'Năm kế hoạch', {
-    kind: 'int-opt', type: 'number', step: 1, placeholder: dateYear(),
+    kind: 'year', inputmode: 'numeric', placeholder: dateYear(),
     hint: 'Bỏ trống: lấy năm của ngày ban hành.',
   });
   state.afterInput.set('date', () => {
@@ -36,7 +37,7 @@ export function headerGroup() {
       textField('issuer.abbreviation', 'Tên viết tắt', { spellcheck: false, hint: 'Ví dụ: STP' }),
       textField('issuer.name_in_text', 'Tên dùng trong câu văn', { kind: 'opt', hint: 'Ví dụ: Sở Tư pháp' })),
     h('div', { class: 'grid3' },
-      textField('number', 'Số', { kind: 'int-null', type: 'number', min: 1, step: 1, hint: 'Bỏ trống để văn thư điền.' }),
+      textField('number', 'Số', { kind: 'number', inputmode: 'numeric', hint: 'Bỏ trống để văn thư điền.' }),
       symbol,
       textField('place', 'Địa danh', { hint: 'Ví dụ: Lạng Sơn' })),
     dateField(),
@@ -44,49 +45,25 @@ export function headerGroup() {
   ]);
 }
 
-// The date: a full date, a month, a year, or blank (null) for a draft.
-function dateMode(value) {
-  if (value == null) return 'none';
-  // A date the calendar does not have (30/2) stays visible as typed: a
-  // date input would silently show it empty.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return realDate(value) ? 'full' : 'raw';
-  if (/^\d{4}-\d{2}$/.test(value)) return Number(value.slice(5)) >= 1 && Number(value.slice(5)) <= 12 ? 'month' : 'raw';
-  if (/^\d{4}$/.test(value)) return 'year';
-  return 'raw';
-}
-
-function realDate(iso) {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-export const DATE_INPUT = {
-  full: { type: 'date', placeholder: '' },
-  month: { type: 'month', placeholder: 'năm-tháng, ví dụ 2026-03' },
-  year: { type: 'number', placeholder: 'ví dụ 2026' },
-  none: { type: 'text', placeholder: '' },
-  raw: { type: 'text', placeholder: 'năm-tháng-ngày' },
-};
-
+// The date: a full date, a month, a year, or blank (null) for a draft,
+// typed as the clerk writes it (dates.js).
 function dateField() {
   const value = valueAt('date');
-  const mode = dateMode(value);
+  const kind = dateKind(value);
   const modeId = uid();
   const inputId = uid();
-  const list = mode === 'raw' ? [...DATE_MODES, ['raw', 'Giá trị khác']] : DATE_MODES;
+  const list = kind === 'raw' ? [...DATE_MODES, ['raw', 'Giá trị khác']] : DATE_MODES;
   const input = h('input', {
-    id: inputId, 'data-path': 'date', 'data-kind': 'date',
-    type: DATE_INPUT[mode].type, placeholder: DATE_INPUT[mode].placeholder,
-    min: mode === 'year' ? 1900 : null, max: mode === 'year' ? 2200 : null,
+    id: inputId, type: 'text', 'data-path': 'date', 'data-kind': 'date', 'data-date-kind': kind,
+    placeholder: DATE_PLACEHOLDER[kind], spellcheck: 'false', 'aria-describedby': 'date-sample',
   });
-  input.value = mode === 'none' ? '' : display(value);
-  const inputWrap = h('span', { class: 'date-input', hidden: mode === 'none' },
+  input.value = formatDate(value);
+  const inputWrap = h('span', { class: 'date-input', hidden: kind === 'none' },
     h('label', { for: inputId, class: 'visually-hidden' }, 'Ngày ban hành'), input);
   return h('div', { class: 'field date-field', 'data-box': 'date' },
     h('label', { for: modeId }, 'Ngày ban hành'),
     h('div', { class: 'row' },
-      h('select', { id: modeId, 'data-control': 'date-mode' }, options(list, mode)),
+      h('select', { id: modeId, 'data-control': 'date-mode' }, options(list, kind)),
       inputWrap),
     h('p', { class: 'hint', id: 'date-sample' }, dateSample()));
 }

@@ -5,12 +5,15 @@
 import { form } from './dom.js';
 import { TASK_LINES } from './vocab.js';
 import { getAt, hasKey, parsePath, record, setAt, state, valueAt } from './state.js';
-import { DATE_INPUT } from './header.js';
-import { controlFor } from './findings.js';
+import { DATE_PLACEHOLDER, formatDate, parseDate } from './dates.js';
+import { parseNumber, parseYear } from './numbers.js';
+import { acceptEntry, rejectEntry } from './entries.js';
+import { controlFor, renderFindings } from './findings.js';
 import { renderForm } from './form.js';
 import { changed, structuralChange } from './edits.js';
 
-// Returns { value } to store, or null to leave the plan as it is.
+// Returns { value } to store, { error, partial } for text the plan cannot
+// take (see entries.js), or null to leave the plan as it is.
 function convert(el, current, owner, key) {
   const raw = el.value;
   const blank = raw.trim() === '';
@@ -19,12 +22,10 @@ function convert(el, current, owner, key) {
   switch (el.dataset.kind) {
     case 'opt':
       return blank ? cleared() : { value: raw };
-    case 'int-null':
-      if (blank) return { value: null };
-      return /^\d+$/.test(raw.trim()) ? { value: Number(raw.trim()) } : null;
-    case 'int-opt':
-      if (blank) return cleared();
-      return /^-?\d+$/.test(raw.trim()) ? { value: Number(raw.trim()) } : null;
+    case 'number':
+      return blank ? { value: null } : parseNumber(raw);
+    case 'year':
+      return blank ? cleared() : parseYear(raw);
     case 'bool':
       if (el.checked) return { value: true };
       return hasKey(owner, key) ? { value: false } : null;
@@ -38,29 +39,16 @@ function convert(el, current, owner, key) {
       if (blank) return cleared();
       return /^\d+(\.\d+)?$/.test(raw.trim()) ? { value: Number(raw.trim()) } : { value: raw.trim() };
     case 'date':
-      return convertDate(el);
+      return parseDate(raw, el.dataset.dateKind);
     case 'json':
       try {
-        const value = JSON.parse(raw);
-        el.removeAttribute('aria-invalid');
-        return { value };
+        return { value: JSON.parse(raw) };
       } catch {
-        el.setAttribute('aria-invalid', 'true');
-        return null;
+        return { error: 'Chưa phải JSON hợp lệ (thiếu dấu ngoặc, dấu phẩy hay dấu nháy?)', partial: true };
       }
     default:
       return { value: raw };
   }
-}
-
-// A date input reports "" while the user is half-way through typing: the
-// plan keeps its last complete value until the new one is whole.
-function convertDate(el) {
-  const v = el.value.trim();
-  if (el.type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : null;
-  if (el.type === 'month') return /^\d{4}-\d{2}$/.test(v) ? { value: v } : null;
-  if (el.type === 'number') return /^\d{4}$/.test(v) ? { value: v } : null;
-  return v ? { value: v } : { value: null };
 }
 
 export function onInput(event) {
@@ -73,6 +61,13 @@ export function onInput(event) {
   const key = keys[keys.length - 1];
   const result = convert(el, getAt(state.plan, keys), owner, key);
   if (!result) return;
+  if (result.error) {
+    // Leaving the field (change) shows what typing (input) may still fix.
+    rejectEntry(path, el.value, result.error, result.partial && event.type === 'input');
+    renderFindings();
+    return;
+  }
+  if (acceptEntry(path)) renderFindings();
   const before = JSON.stringify(getAt(state.plan, keys));
   setAt(state.plan, keys, result.value);
   if (keys[0] === 'task_labels') pruneEmptyLabels();
@@ -135,7 +130,8 @@ export function wrapSelection(ta, kind) {
 }
 
 // Switching the kind of date keeps what is known: narrowing cuts the value,
-// widening fills the first day or month so the user only corrects it.
+// widening fills the first day or month so the user only corrects it. Text
+// the plan did not take is dropped: the box shows the plan's date again.
 function onDateModeChange(select) {
   const old = valueAt('date');
   const mode = select.value;
@@ -146,10 +142,12 @@ function onDateModeChange(select) {
   const next = { full: `${y}-${m}-${d}`, month: `${y}-${m}`, year: y, none: null, raw: old }[mode];
   state.plan.date = next;
   const input = form.querySelector('input[data-path="date"]');
-  input.type = DATE_INPUT[mode].type;
-  input.placeholder = DATE_INPUT[mode].placeholder;
-  input.value = next ?? '';
+  input.dataset.dateKind = mode;
+  input.placeholder = DATE_PLACEHOLDER[mode];
+  input.value = formatDate(next);
   input.closest('.date-input').hidden = mode === 'none';
+  acceptEntry('date');
+  renderFindings();
   state.afterInput.get('date')();
   changed();
   if (mode !== 'none') input.focus();

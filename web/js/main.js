@@ -11,6 +11,7 @@ import { schedulePreview } from './preview.js';
 import { applyFix, runAction, setPlan, undo } from './edits.js';
 import { onInput, onKeydown, wrapSelection } from './input.js';
 import { acceptRollover, autofix, loadRollover, openRollover } from './dialogs.js';
+import { switchView } from './view.js';
 import { askSaveName, downloadPdf, importFile, loadSample, newBlank, openDirFile, openFile, refreshFiles, saveJson, saveToDir } from './files.js';
 
 function onClick(event) {
@@ -50,6 +51,9 @@ function bind() {
   document.addEventListener('click', onClick);
   $('#new-blank').addEventListener('click', newBlank);
   $('#load-sample').addEventListener('click', (e) => loadSample(e.currentTarget));
+  for (const btn of document.querySelectorAll('[data-opens]')) {
+    btn.addEventListener('click', () => document.getElementById(btn.dataset.opens).click());
+  }
   $('#open-file').addEventListener('change', (e) => openFile(e.currentTarget));
   $('#import-file').addEventListener('change', (e) => importFile(e.currentTarget));
   $('#save-json').addEventListener('click', saveJson);
@@ -67,6 +71,7 @@ function bind() {
   $('#save-dir').addEventListener('click', askSaveName);
   $('#save-form').addEventListener('submit', saveToDir);
   $('#save-cancel').addEventListener('click', () => $('#save-dialog').close());
+  $('#switch-view').addEventListener('click', switchView);
   $('#zoom').addEventListener('change', (e) => { previewEl.dataset.zoom = e.currentTarget.value; });
   // The last keystrokes are already saved; this covers a change still in a handler.
   window.addEventListener('pagehide', saveDraft);

@@ -29,6 +29,7 @@ export const state = {
   groupOpen: new Map(),     // top-level group id → open
   afterInput: new Map(),    // path → function refreshing labels that show it
   rolled: null,
+  invalid: new Map(),       // path → typed text the plan did not take (entries.js)
 };
 
 // JSON paths: `sections[1].content[0].task.lead` ⇄ ['sections', 1, 'content', 0, 'task', 'lead'].
