@@ -1,0 +1,120 @@
+//! Page breaks measured on the laid-out pages: the signature block never
+//! starts a page on its own (R-SIGNER) and a heading never ends one (R-MUC).
+//! Besides the samples, the same plans are rendered with 0…40 extra lines of
+//! text, so that every page break falls once on every line near the end.
+
+mod common;
+
+use common::{Probe, compile, compile_str, sample, sample_paths};
+use kehoach::stamps::stamp_areas;
+use serde_json::{Value, json};
+
+/// What went wrong with one rendered plan, in words.
+fn faults(compiled: &kehoach::Compiled) -> Vec<String> {
+    let probe = Probe::new(compiled);
+    let areas = stamp_areas(&compiled.document);
+    let lines = probe.all_lines();
+    let mut faults = Vec::new();
+
+    // R-SIGNER: "Nơi nhận:" and the signature on one page, under at least
+    // two lines of the text.
+    let label = lines
+        .iter()
+        .find(|l| l.text.contains("Nơi nhận:"))
+        .expect("Nơi nhận");
+    let above = lines
+        .iter()
+        .filter(|l| l.page == label.page && l.baseline < label.baseline - 1.0)
+        .count();
+    if above < 2 {
+        faults.push(format!(
+            "p{}: {above} line(s) of text above Nơi nhận",
+            label.page + 1
+        ));
+    }
+    let signature = areas.iter().find(|a| a.name == "signature").unwrap();
+    if signature.page != label.page + 1 {
+        faults.push(format!(
+            "signature on p{}, Nơi nhận on p{}",
+            signature.page,
+            label.page + 1
+        ));
+    }
+
+    // R-MUC: a text line under every heading on its page (body or table
+    // text, not a footnote).
+    let headings: Vec<_> = areas.iter().filter(|a| a.name == "heading").collect();
+    assert!(!headings.is_empty(), "the plans have headings");
+    for heading in headings {
+        let page = heading.page - 1;
+        let y = probe.pages[page].1 - heading.rect[1];
+        let below = lines
+            .iter()
+            .any(|l| l.page == page && l.baseline > y + 1.0 && l.size > 12.5);
+        if !below {
+            faults.push(format!("p{}: a heading ends the page", heading.page));
+        }
+    }
+    faults
+}
+
+fn plan(path: &std::path::Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Renders every variant and lists the faulty ones with their faults.
+fn faulty_variants(variants: impl Iterator<Item = (usize, Value)>) -> Vec<(usize, Vec<String>)> {
+    variants
+        .map(|(n, json)| (n, faults(&compile_str(&json.to_string()))))
+        .filter(|(_, f)| !f.is_empty())
+        .collect()
+}
+
+#[test]
+fn samples_keep_the_signature_with_the_text_and_headings_with_theirs() {
+    for path in sample_paths() {
+        let faults = faults(&compile(&path));
+        assert!(faults.is_empty(), "{}: {faults:?}", path.display());
+    }
+}
+
+/// Sample 000 ends with a closing of one line (the plan whose signature
+/// block stood alone on page 3); one-line paragraphs are inserted before it.
+#[test]
+fn one_line_paragraphs_before_a_one_line_ending() {
+    let base = plan(&sample("000"));
+    let variants = (0..=40).map(|n| {
+        let mut json = base.clone();
+        let closing = json["closing"].as_array_mut().unwrap();
+        for i in (0..n).rev() {
+            closing.insert(0, json!(format!("Nội dung bổ sung thứ {}.", i + 1)));
+        }
+        (n, json)
+    });
+    let faulty = faulty_variants(variants);
+    assert!(faulty.is_empty(), "{} of 41: {faulty:?}", faulty.len());
+}
+
+/// Sample 004's last paragraph grows by about a line at a time.
+#[test]
+fn a_last_paragraph_growing_line_by_line() {
+    let base = plan(&sample("004"));
+    let variants = (0..=40).map(|n| {
+        let mut json = base.clone();
+        let last = json["sections"]
+            .as_array_mut()
+            .and_then(|s| s.last_mut())
+            .and_then(|s| s["sections"].as_array_mut()?.last_mut())
+            .and_then(|s| s["sections"].as_array_mut()?.last_mut())
+            .and_then(|s| s["content"].as_array_mut()?.last_mut())
+            .unwrap();
+        let mut text = last.as_str().unwrap().trim_end_matches('.').to_owned();
+        for _ in 0..n {
+            text.push_str(", đồng thời báo cáo kết quả về Văn phòng Sở theo định kỳ hằng quý");
+        }
+        *last = json!(text + ".");
+        (n, json)
+    });
+    let faulty = faulty_variants(variants);
+    assert!(faulty.is_empty(), "{} of 41: {faulty:?}", faulty.len());
+}
