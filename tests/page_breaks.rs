@@ -1,7 +1,8 @@
 //! Page breaks measured on the laid-out pages: the signature block never
 //! starts a page on its own (R-SIGNER) and a heading never ends one (R-MUC).
 //! Besides the samples, the same plans are rendered with 0…40 extra lines of
-//! text, so that every page break falls once on every line near the end.
+//! text, so that a page break falls once on every line near the end, and
+//! before every heading of a long plan.
 
 mod common;
 
@@ -88,6 +89,23 @@ fn one_line_paragraphs_before_a_one_line_ending() {
         let closing = json["closing"].as_array_mut().unwrap();
         for i in (0..n).rev() {
             closing.insert(0, json!(format!("Nội dung bổ sung thứ {}.", i + 1)));
+        }
+        (n, json)
+    });
+    let faulty = faulty_variants(variants);
+    assert!(faulty.is_empty(), "{} of 41: {faulty:?}", faulty.len());
+}
+
+/// One-line paragraphs at the start of sample 003 move each of its headings
+/// down a line at a time, over the foot of its page.
+#[test]
+fn one_line_paragraphs_before_every_heading() {
+    let base = plan(&sample("003"));
+    let variants = (0..=40).map(|n| {
+        let mut json = base.clone();
+        let preamble = json["preamble"].as_array_mut().unwrap();
+        for i in 0..n {
+            preamble.push(json!(format!("Nội dung bổ sung thứ {}.", i + 1)));
         }
         (n, json)
     });
