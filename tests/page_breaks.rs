@@ -59,16 +59,29 @@ fn faults(compiled: &kehoach::Compiled) -> Vec<String> {
     faults
 }
 
-fn plan(path: &std::path::Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+/// Renders sample `prefix` with `grow(plan, n)` applied for n = 0…40 and
+/// asserts that no variant has a fault.
+fn assert_every_variant(prefix: &str, grow: impl Fn(&mut Value, usize)) {
+    let base: Value =
+        serde_json::from_str(&std::fs::read_to_string(sample(prefix)).unwrap()).unwrap();
+    let faulty: Vec<_> = (0..=40)
+        .filter_map(|n| {
+            let mut json = base.clone();
+            grow(&mut json, n);
+            let faults = faults(&compile_str(&json.to_string()));
+            (!faults.is_empty()).then_some((n, faults))
+        })
+        .collect();
+    assert!(
+        faulty.is_empty(),
+        "{prefix}: {} of 41 variants: {faulty:?}",
+        faulty.len()
+    );
 }
 
-/// Renders every variant and lists the faulty ones with their faults.
-fn faulty_variants(variants: impl Iterator<Item = (usize, Value)>) -> Vec<(usize, Vec<String>)> {
-    variants
-        .map(|(n, json)| (n, faults(&compile_str(&json.to_string()))))
-        .filter(|(_, f)| !f.is_empty())
-        .collect()
+/// `n` paragraphs of one line each.
+fn one_liners(n: usize) -> impl Iterator<Item = Value> {
+    (1..=n).map(|i| json!(format!("Nội dung bổ sung thứ {i}.")))
 }
 
 #[test]
@@ -83,42 +96,28 @@ fn samples_keep_the_signature_with_the_text_and_headings_with_theirs() {
 /// block stood alone on page 3); one-line paragraphs are inserted before it.
 #[test]
 fn one_line_paragraphs_before_a_one_line_ending() {
-    let base = plan(&sample("000"));
-    let variants = (0..=40).map(|n| {
-        let mut json = base.clone();
+    assert_every_variant("000", |json, n| {
         let closing = json["closing"].as_array_mut().unwrap();
-        for i in (0..n).rev() {
-            closing.insert(0, json!(format!("Nội dung bổ sung thứ {}.", i + 1)));
-        }
-        (n, json)
+        closing.splice(0..0, one_liners(n));
     });
-    let faulty = faulty_variants(variants);
-    assert!(faulty.is_empty(), "{} of 41: {faulty:?}", faulty.len());
 }
 
 /// One-line paragraphs at the start of sample 003 move each of its headings
 /// down a line at a time, over the foot of its page.
 #[test]
 fn one_line_paragraphs_before_every_heading() {
-    let base = plan(&sample("003"));
-    let variants = (0..=40).map(|n| {
-        let mut json = base.clone();
-        let preamble = json["preamble"].as_array_mut().unwrap();
-        for i in 0..n {
-            preamble.push(json!(format!("Nội dung bổ sung thứ {}.", i + 1)));
-        }
-        (n, json)
+    assert_every_variant("003", |json, n| {
+        json["preamble"]
+            .as_array_mut()
+            .unwrap()
+            .extend(one_liners(n));
     });
-    let faulty = faulty_variants(variants);
-    assert!(faulty.is_empty(), "{} of 41: {faulty:?}", faulty.len());
 }
 
 /// Sample 004's last paragraph grows by about a line at a time.
 #[test]
 fn a_last_paragraph_growing_line_by_line() {
-    let base = plan(&sample("004"));
-    let variants = (0..=40).map(|n| {
-        let mut json = base.clone();
+    assert_every_variant("004", |json, n| {
         let last = json["sections"]
             .as_array_mut()
             .and_then(|s| s.last_mut())
@@ -131,8 +130,5 @@ fn a_last_paragraph_growing_line_by_line() {
             text.push_str(", đồng thời báo cáo kết quả về Văn phòng Sở theo định kỳ hằng quý");
         }
         *last = json!(text + ".");
-        (n, json)
     });
-    let faulty = faulty_variants(variants);
-    assert!(faulty.is_empty(), "{} of 41: {faulty:?}", faulty.len());
 }
