@@ -148,7 +148,7 @@ fn render_reports_findings_and_strict_refuses() {
 }
 
 #[test]
-fn layout_rules_are_measured_unless_there_is_nothing_to_measure() {
+fn layout_rules_are_measured_on_every_ending() {
     let plan = load(&sample("004"));
     let mut report = check(&plan.plan, TODAY);
     let compiled = common::engine().compile(&plan).unwrap();
@@ -163,8 +163,8 @@ fn layout_rules_are_measured_unless_there_is_nothing_to_measure() {
             .all(|f| !matches!(f.rule, "R-QH" | "R-NOINHAN")),
         "sample 004 lays out cleanly"
     );
-    // Content that ends in a task's lines has no ending paragraph, so no end
-    // mark: R-SIGNER stays unevaluated rather than passed.
+    // Content that ends in a task's lines: its last line carries the
+    // signature block, which is measured and passes like any other ending.
     let mut json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(sample("001")).unwrap()).unwrap();
     json["closing"] = serde_json::json!([]);
@@ -176,10 +176,12 @@ fn layout_rules_are_measured_unless_there_is_nothing_to_measure() {
     let compiled = common::engine().compile(&plan).unwrap();
     kehoach::check::check_pages(&mut report, &compiled.document);
     assert!(
-        report
+        !report
             .not_evaluated
             .iter()
             .any(|r| r.starts_with("R-SIGNER"))
+            && report.findings.iter().all(|f| f.rule != "R-SIGNER"),
+        "{report:?}"
     );
 }
 

@@ -10,15 +10,16 @@ use crate::stamps::StampArea;
 /// The widest the quốc hiệu may be: its header column (Mẫu 1.4).
 const NATIONAL_MAX_WIDTH: f64 = 100.0 * 72.0 / 25.4;
 
-/// Adds findings; returns the rules it could measure (a plan whose content
-/// ends in a table has no end mark, so its R-SIGNER stays unevaluated).
-/// `lowest_text` is, per page, the PDF height of the lowest baseline.
+/// Adds findings; returns the rules it could measure. `baselines` is, per
+/// page, the PDF heights of its lines of text above the footnotes, the page
+/// number left out (see [`baselines`]).
 pub fn check(
     areas: &[StampArea],
-    lowest_text: &[f64],
+    baselines: &[Vec<f64>],
     out: &mut Vec<Finding>,
 ) -> Vec<&'static str> {
     let area = |name: &str| areas.iter().find(|a| a.name == name);
+    let lines = |page: usize| baselines.get(page - 1).map_or(&[][..], Vec::as_slice);
     let mut measured = Vec::new();
     let headings: Vec<_> = areas.iter().filter(|a| a.name == "heading").collect();
     if !headings.is_empty() {
@@ -27,10 +28,10 @@ pub fn check(
     for heading in headings {
         // Nothing printed between the heading's last line and the page's
         // footnotes.
-        let below = lowest_text
-            .get(heading.page - 1)
-            .is_some_and(|&y| y < heading.rect[1] - 1.0);
-        if !below {
+        if !lines(heading.page)
+            .iter()
+            .any(|&y| y < heading.rect[1] - 1.0)
+        {
             out.push(Finding::new(
                 Severity::Warning,
                 "R-MUC",
@@ -51,21 +52,26 @@ pub fn check(
             ));
         }
     }
-    if let (Some(end), Some(closing)) = (area("body-end"), area("closing")) {
+    if let Some(closing) = area("closing") {
         measured.push("R-SIGNER");
-        if closing.page != end.page {
+        // The last two lines of the text at least, as a clerk keeps them.
+        let above = lines(closing.page)
+            .iter()
+            .filter(|&&y| y > closing.rect[3])
+            .count();
+        if above < 2 {
             out.push(
                 Finding::new(
                     Severity::Warning,
                     "R-SIGNER",
                     "signer",
                     format!(
-                        "khối chữ ký bị đẩy sang trang {} riêng, tách khỏi dòng cuối của nội dung",
+                        "khối chữ ký ở trang {} chỉ có {above} dòng nội dung đi kèm, cần ít nhất hai dòng cuối của nội dung",
                         closing.page
                     ),
                 )
                 .suggest(
-                    "rút gọn nội dung hoặc nơi nhận để khối chữ ký nằm cùng trang với dòng cuối",
+                    "rút gọn nội dung hoặc nơi nhận để khối chữ ký nằm cùng trang với các dòng cuối",
                 ),
             );
         }
@@ -84,18 +90,23 @@ pub fn check(
     measured
 }
 
-/// Per page, the height above the page foot of the lowest baseline above
-/// the footnotes, in PDF points (`f64::INFINITY` for a page without text).
-pub fn lowest_text(document: &PagedDocument, areas: &[StampArea]) -> Vec<f64> {
-    fn walk(frame: &Frame, ts: Transform, floor: f64, lowest: &mut f64) {
+/// Per page, the PDF heights (points above the page foot) of the baselines
+/// of its lines of text above the footnotes, top to bottom; a first line
+/// made only of digits is the page number and left out (R-PAGENO).
+pub fn baselines(document: &PagedDocument, areas: &[StampArea]) -> Vec<Vec<f64>> {
+    /// Baselines from the page's top, each with whether all its text is digits.
+    fn walk(frame: &Frame, ts: Transform, floor: f64, lines: &mut Vec<(f64, bool)>) {
         for (pos, item) in frame.items() {
             let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
             match item {
-                FrameItem::Group(g) => walk(&g.frame, here.pre_concat(g.transform), floor, lowest),
-                FrameItem::Text(_) => {
+                FrameItem::Group(g) => walk(&g.frame, here.pre_concat(g.transform), floor, lines),
+                FrameItem::Text(t) => {
                     let y = Point::zero().transform(here).y.to_pt();
-                    if y < floor {
-                        *lowest = lowest.max(y);
+                    let digits = t.text.trim().chars().all(|c| c.is_ascii_digit());
+                    match lines.iter_mut().find(|(b, _)| (b - y).abs() < 0.5) {
+                        Some(line) => line.1 &= digits,
+                        None if y < floor => lines.push((y, digits)),
+                        None => {}
                     }
                 }
                 _ => {}
@@ -112,9 +123,13 @@ pub fn lowest_text(document: &PagedDocument, areas: &[StampArea]) -> Vec<f64> {
                 .iter()
                 .find(|a| a.name == "footnotes" && a.page == i + 1)
                 .map_or(f64::INFINITY, |a| height - a.rect[3]);
-            let mut lowest = f64::NEG_INFINITY;
-            walk(&page.frame, Transform::identity(), floor, &mut lowest);
-            height - lowest
+            let mut lines = Vec::new();
+            walk(&page.frame, Transform::identity(), floor, &mut lines);
+            lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+            if lines.first().is_some_and(|&(_, digits)| digits) {
+                lines.remove(0);
+            }
+            lines.into_iter().map(|(y, _)| height - y).collect()
         })
         .collect()
 }
@@ -132,39 +147,34 @@ mod tests {
     }
 
     #[test]
-    fn a_signature_block_alone_on_its_page_is_found() {
-        let mut out = Vec::new();
-        check(
-            &[
-                area("body-end", 3, [0.0; 4]),
-                area("closing", 4, [0.0; 4]),
-                area("signature", 4, [0.0; 4]),
-            ],
-            &[],
-            &mut out,
-        );
-        assert_eq!(out.iter().map(|f| f.rule).collect::<Vec<_>>(), ["R-SIGNER"]);
-        let mut out = Vec::new();
-        check(
-            &[
-                area("body-end", 4, [0.0; 4]),
-                area("closing", 4, [0.0; 4]),
-                area("signature", 4, [0.0; 4]),
-            ],
-            &[],
-            &mut out,
-        );
-        assert!(out.is_empty());
+    fn a_signature_block_with_fewer_than_two_lines_above_it_is_found() {
+        let areas = [
+            area("closing", 2, [85.0, 700.0, 85.0, 700.0]),
+            area("signature", 2, [0.0; 4]),
+        ];
+        let rules = |baselines: &[Vec<f64>]| {
+            let mut out = Vec::new();
+            check(&areas, baselines, &mut out);
+            out.iter().map(|f| f.rule).collect::<Vec<_>>()
+        };
+        // Alone at the top of its page; one line above it.
+        assert_eq!(rules(&[vec![100.0], vec![600.0]]), ["R-SIGNER"]);
+        assert_eq!(rules(&[vec![100.0], vec![720.0, 600.0]]), ["R-SIGNER"]);
+        assert!(rules(&[vec![100.0], vec![740.0, 720.0, 600.0]]).is_empty());
     }
 
     #[test]
     fn a_heading_with_nothing_below_it_is_found() {
         let heading = area("heading", 2, [85.0, 60.0, 85.0, 60.0]);
         let mut out = Vec::new();
-        check(std::slice::from_ref(&heading), &[40.0, 61.0], &mut out);
+        check(
+            std::slice::from_ref(&heading),
+            &[vec![40.0], vec![70.0, 61.0]],
+            &mut out,
+        );
         assert_eq!(out[0].rule, "R-MUC");
         let mut out = Vec::new();
-        check(&[heading], &[40.0, 45.0], &mut out);
+        check(&[heading], &[vec![40.0], vec![70.0, 45.0]], &mut out);
         assert!(out.is_empty());
     }
 

@@ -101,7 +101,7 @@ impl Report {
 /// Rules decided only on the laid-out pages, until [`check_pages`] runs.
 const LAYOUT_RULES: &[&str] = &[
     "R-QH (quốc hiệu trên một dòng)",
-    "R-SIGNER (khối chữ ký không bị tách sang trang riêng)",
+    "R-SIGNER (khối chữ ký cùng trang với ít nhất hai dòng cuối của nội dung)",
     "R-NOINHAN (nơi nhận và chữ ký cùng một trang)",
     "R-MUC (tên mục không nằm một mình cuối trang)",
 ];
@@ -123,8 +123,8 @@ pub fn check(plan: &Plan, today: (i32, u32, u32)) -> Report {
 /// Adds the checks measured on the laid-out pages to a report.
 pub fn check_pages(report: &mut Report, document: &typst_layout::PagedDocument) {
     let areas = crate::stamps::stamp_areas(document);
-    let lowest = layout::lowest_text(document, &areas);
-    let measured = layout::check(&areas, &lowest, &mut report.findings);
+    let baselines = layout::baselines(document, &areas);
+    let measured = layout::check(&areas, &baselines, &mut report.findings);
     report.findings.sort_by_key(|f| f.severity);
     report
         .not_evaluated

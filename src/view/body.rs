@@ -2,7 +2,7 @@
 //! paragraphs, lists, tables, and the `./.` that ends the text.
 
 use super::tasks::{Labels, task_table};
-use super::{BlockView, ColumnView, SectionView, TableView};
+use super::{BlockView, ColumnView, SectionView, TableView, Tail};
 use crate::format;
 use crate::model::{Align, Block, Numbering, Section, TaskField, Width};
 
@@ -24,13 +24,24 @@ pub(super) fn sections(
                     .clone()
                     .unwrap_or_else(|| format::section_number(style, &path)),
                 title: s.title.clone(),
-                run_in: s.run_in,
+                runs_into: runs_into(s),
                 content: blocks(&s.content, labels),
                 sections: sections(&s.sections, style, labels, &path),
                 after: blocks(&s.after, labels),
             }
         })
         .collect()
+}
+
+/// Whether the section's number (and run-in title) opens its first
+/// paragraph rather than standing on a line of its own (R-KHOAN).
+fn runs_into(s: &Section) -> bool {
+    let opens_with_paragraph = match s.content.first() {
+        Some(Block::Paragraph(_)) => true,
+        Some(Block::Task(t)) => matches!(t.task.content.first(), Some(Block::Paragraph(_))),
+        _ => false,
+    };
+    (s.run_in || s.title.is_none()) && opens_with_paragraph
 }
 
 pub(super) fn blocks(list: &[Block], labels: &Labels) -> Vec<BlockView> {
@@ -85,7 +96,7 @@ impl BlockView {
     pub(super) fn paragraph(text: String) -> Self {
         BlockView::Paragraph {
             text,
-            ending: false,
+            tail: Tail::Body,
         }
     }
 }
@@ -123,15 +134,16 @@ pub(super) fn end_mark(blocks: &mut [BlockView]) -> bool {
         return false;
     };
     match last {
-        BlockView::Paragraph { text, ending } => {
+        BlockView::Paragraph { text, tail } => {
             *text = format::with_end_mark(text);
-            *ending = true;
+            *tail = Tail::Last;
             true
         }
         BlockView::List { items, .. } => end_mark(items),
         BlockView::Task { content, lines } => match lines.last_mut() {
             Some(line) => {
                 line.value = format::with_end_mark(&line.value);
+                line.tail = Tail::Last;
                 true
             }
             None => end_mark(content),
@@ -147,4 +159,59 @@ pub(super) fn end_mark_sections(sections: &mut [SectionView]) -> bool {
     end_mark(&mut last.after)
         || (last.after.is_empty() && end_mark_sections(&mut last.sections))
         || (last.after.is_empty() && last.sections.is_empty() && end_mark(&mut last.content))
+}
+
+/// A text of the body in the order it is printed, or something printed
+/// between two texts (a heading on a line of its own, a table).
+enum Piece<'a> {
+    Text(&'a mut Tail),
+    Other,
+}
+
+/// Marks the text printed just before the last one (see [`Tail`]).
+pub(super) fn mark_before_last(
+    preamble: &mut [BlockView],
+    body: &mut [SectionView],
+    closing: &mut [BlockView],
+) {
+    let mut pieces = Vec::new();
+    block_pieces(preamble, &mut pieces);
+    section_pieces(body, &mut pieces);
+    block_pieces(closing, &mut pieces);
+    let Some(last) = pieces
+        .iter()
+        .position(|p| matches!(p, Piece::Text(t) if **t == Tail::Last))
+    else {
+        return;
+    };
+    let (before, rest) = pieces.split_at_mut(last);
+    if let (Some(Piece::Text(before)), Piece::Text(last)) = (before.last_mut(), &mut rest[0]) {
+        **before = Tail::BeforeLast;
+        **last = Tail::LastAfterText;
+    }
+}
+
+fn block_pieces<'a>(blocks: &'a mut [BlockView], out: &mut Vec<Piece<'a>>) {
+    for b in blocks {
+        match b {
+            BlockView::Paragraph { tail, .. } => out.push(Piece::Text(tail)),
+            BlockView::List { items, .. } => block_pieces(items, out),
+            BlockView::Task { content, lines } => {
+                block_pieces(content, out);
+                out.extend(lines.iter_mut().map(|l| Piece::Text(&mut l.tail)));
+            }
+            BlockView::Table(_) => out.push(Piece::Other),
+        }
+    }
+}
+
+fn section_pieces<'a>(sections: &'a mut [SectionView], out: &mut Vec<Piece<'a>>) {
+    for s in sections {
+        if !s.runs_into {
+            out.push(Piece::Other);
+        }
+        block_pieces(&mut s.content, out);
+        section_pieces(&mut s.sections, out);
+        block_pieces(&mut s.after, out);
+    }
 }

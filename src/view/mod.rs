@@ -8,7 +8,7 @@ mod tasks;
 
 use serde::Serialize;
 
-use body::{blocks, end_mark, end_mark_sections, sections};
+use body::{blocks, end_mark, end_mark_sections, mark_before_last, sections};
 use tasks::{Labels, gathered_tasks};
 
 use crate::date::PlanDate;
@@ -76,7 +76,9 @@ pub struct SectionView {
     pub level: usize,
     pub number: String,
     pub title: Option<String>,
-    pub run_in: bool,
+    /// The number (and run-in title) opens the first paragraph instead of
+    /// standing on a line of its own.
+    pub runs_into: bool,
     pub content: Vec<BlockView>,
     pub sections: Vec<SectionView>,
     pub after: Vec<BlockView>,
@@ -87,9 +89,7 @@ pub struct SectionView {
 pub enum BlockView {
     Paragraph {
         text: String,
-        /// The paragraph that ends the content (with `./.`): it marks where
-        /// the body ends, for the check that the signature block follows it.
-        ending: bool,
+        tail: Tail,
     },
     List {
         marker: String,
@@ -106,6 +106,27 @@ pub enum BlockView {
 pub struct TaskLine {
     pub label: String,
     pub value: String,
+    pub tail: Tail,
+}
+
+/// Where a paragraph or task line stands among the text's last lines, which
+/// the templates keep on one page with the closing block (R-SIGNER): as a
+/// careful clerk does, at least the last two lines of text go with nơi nhận
+/// and the signature when they must move to a new page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tail {
+    #[default]
+    Body,
+    /// The text just before the last one, with no heading or table between
+    /// them: a last text of one line comes under this one's last line,
+    /// together with the closing block.
+    BeforeLast,
+    /// The text that ends the content (with `./.`), right after a
+    /// [`Tail::BeforeLast`].
+    LastAfterText,
+    /// The text that ends the content after a heading, a table or nothing.
+    Last,
 }
 
 #[derive(Debug, Serialize)]
@@ -156,9 +177,11 @@ impl View {
         if !end_mark(&mut closing) && !end_mark_sections(&mut body) {
             closing.push(BlockView::Paragraph {
                 text: "./.".into(),
-                ending: true,
+                tail: Tail::Last,
             });
         }
+        let mut preamble = blocks(&plan.preamble, &labels);
+        mark_before_last(&mut preamble, &mut body, &mut closing);
 
         let mut recipients: Vec<String> = plan
             .recipients
@@ -210,7 +233,7 @@ impl View {
             subtitle: plan.subtitle.clone(),
             urgency: plan.urgency.map(urgency),
             bases: bases(&plan.bases),
-            preamble: blocks(&plan.preamble, &labels),
+            preamble,
             sections: body,
             closing,
             recipients,

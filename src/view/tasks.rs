@@ -2,7 +2,7 @@
 //! task tables, and the appendix that gathers every task of the body.
 
 use super::body::{blocks, column};
-use super::{AppendixView, BlockView, TableView, TaskLine, default_label, reference};
+use super::{AppendixView, BlockView, TableView, Tail, TaskLine, default_label, reference};
 use crate::date::PlanDate;
 use crate::format;
 use crate::model::{Align, Block, Plan, Section, Task, TaskField, TaskLabels, Width};
@@ -105,6 +105,7 @@ impl Labels {
                 task_value(task, *field).map(|v| TaskLine {
                     label: label.clone(),
                     value: format::end_sentence(&v),
+                    tail: Tail::Body,
                 })
             })
             .collect()
