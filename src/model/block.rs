@@ -190,6 +190,20 @@ impl TaskLabels {
             .clone()
             .or_else(|| field.default_label().map(str::to_owned))
     }
+
+    /// Gives `field` the plan's own label; fields that print no label
+    /// (index, content, note) have none to give, and keep none.
+    pub fn set(&mut self, field: TaskField, label: String) {
+        let slot = match field {
+            TaskField::Lead => &mut self.lead,
+            TaskField::Support => &mut self.support,
+            TaskField::Deadline => &mut self.deadline,
+            TaskField::Output => &mut self.output,
+            TaskField::Leader => &mut self.leader,
+            TaskField::Index | TaskField::Content | TaskField::Note => return,
+        };
+        *slot = Some(label);
+    }
 }
 
 /// Blocks are told apart by their one key (`list`, `task`, `table`, `task_table`)
