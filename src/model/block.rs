@@ -147,20 +147,6 @@ pub struct TaskLabels {
 }
 
 impl TaskField {
-    /// The field's name in plan data (`lead`), as serde writes it.
-    pub fn key(self) -> &'static str {
-        match self {
-            TaskField::Index => "index",
-            TaskField::Content => "content",
-            TaskField::Lead => "lead",
-            TaskField::Support => "support",
-            TaskField::Deadline => "deadline",
-            TaskField::Output => "output",
-            TaskField::Leader => "leader",
-            TaskField::Note => "note",
-        }
-    }
-
     /// The label printed before the field when the plan sets none; fields
     /// that print no label (index, content, note) have none.
     pub fn default_label(self) -> Option<&'static str> {
