@@ -16,6 +16,7 @@ use serde_json::Value;
 
 fn pdf_of(imported: &Imported) -> Vec<u8> {
     let plan = load::load_str(&imported.json, "nhap.json", &root()).unwrap();
+    assert_eq!(plan.plan, imported.plan, "the file reads back as the plan");
     let compiled = engine().compile(&plan).unwrap();
     kehoach::export::pdf(&compiled, &[]).unwrap()
 }
@@ -465,7 +466,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     /// Any text — plan-like lines or noise — imports into a plan that
-    /// loads, or into a clear error; never a panic.
+    /// loads as it was made, or into a clear error; never a panic.
     #[test]
     fn any_text_imports_or_fails_cleanly(lines in proptest::collection::vec(
         prop_oneof![
@@ -484,7 +485,8 @@ proptest! {
         // Text with something in it always gives a plan (placeholders where
         // nothing was found); only an empty file is an error.
         match import_bytes(text.as_bytes(), "txt", "ngau-nhien.txt") {
-            Ok(imported) => { load::load_str(&imported.json, "x", &root()).unwrap(); }
+            // What is written reads back as the plan the import made.
+            Ok(imported) => prop_assert_eq!(load::load_str(&imported.json, "x", &root()).unwrap().plan, imported.plan),
             Err(e) => prop_assert!(e.to_string().contains("không có nội dung"), "{}", e),
         }
     }

@@ -75,22 +75,26 @@ pub fn import_bytes(bytes: &[u8], kind: &str, name: &str) -> Result<Imported> {
     if source.pieces.is_empty() {
         return Err(fail(Unreadable::Empty));
     }
-    let parsed = parse::parse(&source);
-    let mut json = serde_json::to_string_pretty(&parsed.plan).expect("a value serialises");
+    let parse::Parsed { plan, findings } = parse::parse(&source);
+    // Through a `serde_json::Value`, whose map sorts its keys: imported
+    // files keep the alphabetical order they have always had.
+    let value = serde_json::to_value(&plan).expect("a plan serialises");
+    let mut json = serde_json::to_string_pretty(&value).expect("a value serialises");
     json.push('\n');
-    // Read back as `render` reads it: what is written must render.
-    let loaded = crate::load::load_str(&json, name, Path::new(""))
-        .map_err(|e| fail(Unreadable::NotReloaded(e.to_string())))?;
+    // Normalised and checked as `render` does after reading the file:
+    // what is written must render.
+    let plan = crate::load::ready(plan, &json, name)
+        .map_err(|e| fail(Unreadable::NotRenderable(e.to_string())))?;
     Ok(Imported {
-        plan: loaded.plan,
+        plan,
         json,
         report: Report {
             source: name.to_owned(),
             unit: source.unit,
             notes: source.notes,
-            found: parsed.found,
-            guessed: parsed.guessed,
-            unplaced: parsed.unplaced,
+            found: findings.found,
+            guessed: findings.guessed,
+            unplaced: findings.unplaced,
         },
     })
 }

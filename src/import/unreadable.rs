@@ -23,9 +23,10 @@ pub enum Unreadable {
     NotZip,
     /// A part of a .docx that the reader needs.
     Part { part: String, fault: PartFault },
-    /// The importer made a plan that does not load: kehoach's fault, said
-    /// plainly rather than writing a file `render` refuses.
-    NotReloaded(String),
+    /// The importer made a plan that does not pass the loader's checks:
+    /// kehoach's fault, said plainly rather than writing a file `render`
+    /// refuses.
+    NotRenderable(String),
 }
 
 /// What is wrong with one part (one XML file) inside a .docx.
@@ -112,8 +113,11 @@ impl fmt::Display for Unreadable {
                     "tệp DOCX hỏng: {part} không có phần thân văn bản (w:body)"
                 ),
             },
-            Unreadable::NotReloaded(error) => {
-                write!(f, "kế hoạch nhập được chưa đọc lại được: {error}")
+            Unreadable::NotRenderable(error) => {
+                write!(
+                    f,
+                    "kế hoạch nhập được không qua được bước kiểm tra trước khi in: {error}"
+                )
             }
         }
     }

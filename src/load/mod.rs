@@ -57,10 +57,6 @@ pub fn load_file(path: &Path) -> Result<LoadedPlan> {
 
 /// Parses plan JSON; `base` is where relative image paths start.
 pub fn load_str(text: &str, source_name: &str, base: &Path) -> Result<LoadedPlan> {
-    let at = |path: &str| {
-        let (line, column) = locate(text, path);
-        Location::new(source_name, display_path(path)).at(line, column)
-    };
     let json_error = |path: &str, e: &serde_json::Error| {
         let location = Location::new(source_name, display_path(path)).at(e.line(), e.column());
         Error::input(location, messages::serde_message(e))
@@ -71,14 +67,28 @@ pub fn load_str(text: &str, source_name: &str, base: &Path) -> Result<LoadedPlan
     let plan: Plan = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| json_error(&e.path().to_string(), e.inner()))?;
     de.end().map_err(|e| json_error(".", &e))?;
-    let plan = normalize(plan);
-    check(&plan, &at)?;
-    let images = read_images(&plan, base, &at)?;
+    let plan = ready(plan, text, source_name)?;
+    let images = read_images(&plan, base, &|path| at(text, source_name, path))?;
     Ok(LoadedPlan {
         plan,
         source_name: source_name.to_owned(),
         images,
     })
+}
+
+/// What every plan goes through before it renders, however it was made:
+/// its text normalised, then the checks its types cannot express. `text` is
+/// the plan as JSON, where an error is located.
+pub fn ready(plan: Plan, text: &str, source_name: &str) -> Result<Plan> {
+    let plan = normalize(plan);
+    check(&plan, &|path| at(text, source_name, path))?;
+    Ok(plan)
+}
+
+/// Where the value at JSON `path` is in `text`.
+fn at(text: &str, source_name: &str, path: &str) -> Location {
+    let (line, column) = locate(text, path);
+    Location::new(source_name, display_path(path)).at(line, column)
 }
 
 /// `.` for the document itself; serde_path_to_error's `?` (a place it could

@@ -147,20 +147,6 @@ pub struct TaskLabels {
 }
 
 impl TaskField {
-    /// The field's name in plan data (`lead`), as serde writes it.
-    pub fn key(self) -> &'static str {
-        match self {
-            TaskField::Index => "index",
-            TaskField::Content => "content",
-            TaskField::Lead => "lead",
-            TaskField::Support => "support",
-            TaskField::Deadline => "deadline",
-            TaskField::Output => "output",
-            TaskField::Leader => "leader",
-            TaskField::Note => "note",
-        }
-    }
-
     /// The label printed before the field when the plan sets none; fields
     /// that print no label (index, content, note) have none.
     pub fn default_label(self) -> Option<&'static str> {
@@ -189,6 +175,20 @@ impl TaskLabels {
         given
             .clone()
             .or_else(|| field.default_label().map(str::to_owned))
+    }
+
+    /// Gives `field` the plan's own label; fields that print no label
+    /// (index, content, note) have none to give, and keep none.
+    pub fn set(&mut self, field: TaskField, label: String) {
+        let slot = match field {
+            TaskField::Lead => &mut self.lead,
+            TaskField::Support => &mut self.support,
+            TaskField::Deadline => &mut self.deadline,
+            TaskField::Output => &mut self.output,
+            TaskField::Leader => &mut self.leader,
+            TaskField::Index | TaskField::Content | TaskField::Note => return,
+        };
+        *slot = Some(label);
     }
 }
 

@@ -196,7 +196,8 @@ pub struct Section {
 }
 
 /// Người ký.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+// Default: a signer not yet known, which still leaves room to sign.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// Quyền hạn ký: TM., KT., Q., TL., TUQ. (xếp chồng theo thứ tự).

@@ -1,11 +1,10 @@
 //! The phụ lục after the signer: each read like the body.
 
-use serde_json::{Value, json};
-
 use super::body::Tree;
-use super::{Parsed, plain, text_of};
+use super::{Findings, plain, text_of};
 use crate::import::source::Piece;
 use crate::import::text::is_caps;
+use crate::model::Appendix;
 
 /// Where the appendices start: a `PHỤ LỤC` line after the ending (the
 /// signer's lines stop there).
@@ -18,7 +17,7 @@ pub(super) fn appendix_start(pieces: &[Piece], from: usize) -> usize {
 }
 
 /// Each `PHỤ LỤC` and what follows it, read like the body.
-pub(super) fn appendices(pieces: &[Piece], out: &mut Parsed) -> Vec<Value> {
+pub(super) fn appendices(pieces: &[Piece], out: &mut Findings) -> Vec<Appendix> {
     let starts: Vec<usize> = pieces
         .iter()
         .enumerate()
@@ -34,11 +33,12 @@ pub(super) fn appendices(pieces: &[Piece], out: &mut Parsed) -> Vec<Value> {
             _ => (String::new(), part),
         };
         let tree = Tree::build(rest, true, out);
-        list.push(json!({
-            "title": title,
-            "content": tree.preamble,
-            "sections": tree.sections(),
-        }));
+        list.push(Appendix {
+            title,
+            sections: tree.sections(),
+            content: tree.preamble,
+            ..Appendix::default()
+        });
     }
     out.found.push(format!("{} phụ lục", list.len()));
     list

@@ -2,17 +2,16 @@
 //! (`I.`, `1.`, `1.1.`, `a)`), with their titles, run-in or not; bullets
 //! make lists; task lines make tasks; the rest are paragraphs and tables.
 
-use serde_json::{Map, Value, json};
-
 use super::tasks::{TASK_LINE, task_field, task_table};
-use super::{Parsed, plain};
+use super::{Findings, plain};
 use crate::import::source::Piece;
 use crate::import::text::MARKER;
+use crate::model::{Block, Column, ListBlock, Numbering, Section, Table, TableBlock, TaskLabels};
 
 /// The body as a tree of sections, built as the pieces come.
 #[derive(Default)]
 pub(super) struct Tree {
-    pub(super) preamble: Vec<Value>,
+    pub(super) preamble: Vec<Block>,
     /// Whether blocks before the first section stay blocks (a phụ lục).
     blocks_first: bool,
     pub(super) nodes: Vec<Node>,
@@ -20,7 +19,8 @@ pub(super) struct Tree {
     open: Vec<usize>,
     decimal: bool,
     pub(super) tasks: usize,
-    pub(super) labels: Map<String, Value>,
+    /// The plan's own wording of task labels, where it is not the default.
+    pub(super) labels: Option<TaskLabels>,
 }
 
 pub(super) struct Node {
@@ -30,7 +30,7 @@ pub(super) struct Node {
     marker: String,
     title: Option<String>,
     run_in: bool,
-    pub(super) content: Vec<Value>,
+    pub(super) content: Vec<Block>,
     /// A task whose lines are still coming: its index in `content`.
     pub(super) task: Option<usize>,
     /// Its only text is a short sentence, which is its run-in title if a
@@ -46,7 +46,7 @@ enum MarkKind {
 }
 
 impl Tree {
-    pub(super) fn build(pieces: &[Piece], blocks_first: bool, out: &mut Parsed) -> Tree {
+    pub(super) fn build(pieces: &[Piece], blocks_first: bool, out: &mut Findings) -> Tree {
         let mut tree = Tree {
             blocks_first,
             ..Tree::default()
@@ -60,7 +60,7 @@ impl Tree {
         tree
     }
 
-    fn push_text(&mut self, at: usize, text: &str, out: &mut Parsed) {
+    fn push_text(&mut self, at: usize, text: &str, out: &mut Findings) {
         if let Some(c) = TASK_LINE.captures(text)
             && let Some(&node) = self.open.last()
         {
@@ -68,7 +68,8 @@ impl Tree {
             // The plan's own wording (`Đơn vị chủ trì`) becomes its label.
             if field.default_label() != Some(&c[1]) {
                 self.labels
-                    .insert(field.key().into(), c[1].to_owned().into());
+                    .get_or_insert_default()
+                    .set(field, c[1].to_owned());
             }
             let value = c[2].trim().trim_end_matches(['.', ';']).trim().to_owned();
             self.task_line(node, field, value);
@@ -84,7 +85,7 @@ impl Tree {
                 let rest = text[MARKER.find(text).unwrap().end()..].trim();
                 self.open_section(m, rest);
             }
-            None => self.push_block(Value::String(text.to_owned()), out, at),
+            None => self.push_block(Block::Paragraph(text.to_owned()), out, at),
         }
     }
 
@@ -128,7 +129,7 @@ impl Tree {
             marker: marker.to_owned(),
             title,
             run_in,
-            content: content.into_iter().map(Value::String).collect(),
+            content: content.into_iter().map(Block::Paragraph).collect(),
             task: None,
         };
         self.nodes.push(node);
@@ -137,50 +138,57 @@ impl Tree {
 
     fn push_list_item(&mut self, item: String) {
         let Some(&node) = self.open.last() else {
-            self.preamble.push(Value::String(format!("- {item}")));
+            self.preamble.push(Block::Paragraph(format!("- {item}")));
             return;
         };
         let node = &mut self.nodes[node];
         node.task = None;
         node.maybe_title = false;
-        if let Some(list) = node
-            .content
-            .last_mut()
-            .and_then(|b| b.get_mut("list"))
-            .and_then(Value::as_array_mut)
-        {
-            list.push(item.into());
-        } else {
-            node.content.push(json!({ "list": [item] }));
+        let item = Block::Paragraph(item);
+        match node.content.last_mut() {
+            Some(Block::List(list)) => list.list.push(item),
+            _ => node.content.push(Block::List(ListBlock {
+                list: vec![item],
+                marker: None,
+            })),
         }
     }
 
-    fn push_block(&mut self, block: Value, out: &mut Parsed, at: usize) {
+    fn push_block(&mut self, block: Block, out: &mut Findings, at: usize) {
+        let paragraph = matches!(block, Block::Paragraph(_));
         match self.open.last() {
             Some(&node) => {
                 let n = &mut self.nodes[node];
                 n.task = None;
-                if std::mem::take(&mut n.maybe_title) && block.is_string() && n.content.len() == 1 {
-                    n.title = n.content.pop().and_then(|t| t.as_str().map(str::to_owned));
+                if std::mem::take(&mut n.maybe_title)
+                    && paragraph
+                    && let [Block::Paragraph(title)] = n.content.as_mut_slice()
+                {
+                    n.title = Some(std::mem::take(title));
+                    n.content.clear();
                     n.run_in = true;
                 }
                 n.content.push(block);
             }
             // A phụ lục's content takes any block; the plan's preamble is
             // paragraphs only.
-            None if block.is_string() || self.blocks_first => self.preamble.push(block),
+            None if paragraph || self.blocks_first => self.preamble.push(block),
             None => {
                 out.unplaced.push((
                     at,
                     "một bảng trước mục I (đưa vào phần mở đầu dưới dạng chữ)".into(),
                 ));
-                self.preamble.push(Value::String(table_text(&block)));
+                self.preamble.push(Block::Paragraph(table_text(&block)));
             }
         }
     }
 
-    pub(super) fn numbering(&self) -> &'static str {
-        if self.decimal { "decimal" } else { "letter" }
+    pub(super) fn numbering(&self) -> Numbering {
+        if self.decimal {
+            Numbering::Decimal
+        } else {
+            Numbering::Letter
+        }
     }
 
     pub(super) fn children_of(&self, parent: Option<usize>) -> Vec<usize> {
@@ -189,18 +197,14 @@ impl Tree {
             .collect()
     }
 
-    pub(super) fn sections(&self) -> Value {
-        Value::Array(self.section_list(None, &[]))
+    pub(super) fn sections(&self) -> Vec<Section> {
+        self.section_list(None, &[])
     }
 
     /// Sections as plan data; a number is kept only where the original's
     /// differs from the one its place gives (`1.1.3.` → `1.1.5.`).
-    fn section_list(&self, parent: Option<usize>, at: &[u32]) -> Vec<Value> {
-        let style = if self.decimal {
-            crate::model::Numbering::Decimal
-        } else {
-            crate::model::Numbering::Letter
-        };
+    fn section_list(&self, parent: Option<usize>, at: &[u32]) -> Vec<Section> {
+        let style = self.numbering();
         self.children_of(parent)
             .into_iter()
             .enumerate()
@@ -208,23 +212,17 @@ impl Tree {
                 let node = &self.nodes[id];
                 let mut here = at.to_vec();
                 here.push(i as u32 + 1);
-                let mut s = Map::new();
-                if let Some(title) = &node.title {
-                    s.insert("title".into(), title.clone().into());
-                }
-                if node.run_in {
-                    s.insert("run_in".into(), true.into());
-                }
                 let expected = crate::format::section_number(style, &here);
-                if expected.trim_end_matches('.') != node.marker.trim_end_matches('.') {
-                    s.insert("number".into(), node.marker.clone().into());
+                let renumbered =
+                    expected.trim_end_matches('.') != node.marker.trim_end_matches('.');
+                Section {
+                    title: node.title.clone(),
+                    run_in: node.run_in,
+                    number: renumbered.then(|| node.marker.clone()),
+                    content: node.content.clone(),
+                    sections: self.section_list(Some(id), &here),
+                    ..Section::default()
                 }
-                s.insert("content".into(), Value::Array(node.content.clone()));
-                let children = self.section_list(Some(id), &here);
-                if !children.is_empty() {
-                    s.insert("sections".into(), Value::Array(children));
-                }
-                Value::Object(s)
             })
             .collect()
     }
@@ -278,39 +276,54 @@ fn split_heading(rest: &str) -> (Option<String>, bool, Option<String>) {
     (None, false, Some(rest.to_owned()))
 }
 
-fn table(rows: &[Vec<String>]) -> Value {
-    let Some((head, body)) = rows.split_first() else {
-        return json!({ "table": { "columns": [], "rows": [] } });
+/// The first row is the headings; every row is cut or padded to their count.
+fn table(rows: &[Vec<String>]) -> Block {
+    let (columns, rows) = match rows.split_first() {
+        None => (Vec::new(), Vec::new()),
+        Some((head, body)) => {
+            if let Some(tasks) = task_table(head, body) {
+                return tasks;
+            }
+            let columns = head
+                .iter()
+                .map(|t| Column {
+                    title: plain(t).to_owned(),
+                    width: None,
+                    align: None,
+                })
+                .collect();
+            let rows = body
+                .iter()
+                .map(|r| {
+                    let mut r = r.clone();
+                    r.resize(head.len(), String::new());
+                    r
+                })
+                .collect();
+            (columns, rows)
+        }
     };
-    if let Some(tasks) = task_table(head, body) {
-        return tasks;
-    }
-    let columns: Vec<Value> = head.iter().map(|t| json!({ "title": plain(t) })).collect();
-    let width = head.len();
-    let rows: Vec<Value> = body
-        .iter()
-        .map(|r| {
-            let mut r = r.clone();
-            r.resize(width, String::new());
-            json!(r)
-        })
-        .collect();
-    json!({ "table": { "columns": columns, "rows": rows } })
+    Block::Table(TableBlock {
+        table: Table {
+            caption: None,
+            columns,
+            header_rows: Vec::new(),
+            rows,
+            landscape: false,
+        },
+    })
 }
 
-fn table_text(block: &Value) -> String {
-    block["table"]["rows"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|r| {
-            r.as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect::<Vec<_>>()
-                .join(" | ")
-        })
+/// A table's cells as one line of text; a task table before mục I gives
+/// none (its cells are not kept as rows).
+fn table_text(block: &Block) -> String {
+    let Block::Table(TableBlock { table }) = block else {
+        return String::new();
+    };
+    table
+        .rows
+        .iter()
+        .map(|r| r.join(" | "))
         .collect::<Vec<_>>()
         .join("; ")
 }

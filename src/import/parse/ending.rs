@@ -4,11 +4,14 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde_json::{Map, Value, json};
+use serde::Deserialize;
+use serde::de::IntoDeserializer;
+use serde::de::value::{Error as ValueError, StrDeserializer};
 
-use super::{Parsed, plain, text_of};
+use super::{Findings, plain, text_of};
 use crate::import::source::Piece;
 use crate::import::text::{MARKER, is_caps};
+use crate::model::{Authority, AuthorityPrefix, Signer};
 
 /// Where the closing starts in the body: at `Trên đây là …`, or a last
 /// unnumbered paragraph ending `./.`; the body's end when there is none.
@@ -26,9 +29,31 @@ pub(super) fn closing_start(body: &[Piece]) -> usize {
 static AUTHORITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(KT|TM|TL|TUQ|Q)\.\s*(.+)$").unwrap());
 
+/// What the end of a plan gives: the nơi nhận, the lưu line and the signer.
+#[derive(Debug)]
+pub(super) struct Ending {
+    pub(super) recipients: Vec<String>,
+    pub(super) archive: String,
+    pub(super) signer: Signer,
+}
+
+impl Ending {
+    /// A plan without `Nơi nhận`: the usual archive, no signer, as the
+    /// report says.
+    pub(super) fn missing(out: &mut Findings) -> Ending {
+        out.guessed
+            .push("không thấy \"Nơi nhận\": dòng lưu đặt là \"VT\", chưa có người ký".into());
+        Ending {
+            recipients: Vec::new(),
+            archive: "VT".into(),
+            signer: Signer::default(),
+        }
+    }
+}
+
 /// `Nơi nhận:` and its entries, `Lưu: …`, then the signer: authority
 /// lines, the title in capitals and the name.
-pub(super) fn ending_block(pieces: &[Piece], plan: &mut Map<String, Value>, out: &mut Parsed) {
+pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
     let mut recipients = Vec::new();
     let mut archive = None;
     let mut authority = Vec::new();
@@ -57,11 +82,14 @@ pub(super) fn ending_block(pieces: &[Piece], plan: &mut Map<String, Value>, out:
         {
             archive = Some(rest.trim_end_matches(['.', ';']).trim().to_owned());
         } else if line.starts_with(['-', '–', '+', '•']) {
-            recipients.push(Value::String(
-                entry.trim_end_matches([';', '.', ',']).trim().to_owned(),
-            ));
-        } else if let Some(c) = AUTHORITY.captures(&line) {
-            authority.push(json!({ "prefix": &c[1], "of": c[2].trim() }));
+            recipients.push(entry.trim_end_matches([';', '.', ',']).trim().to_owned());
+        } else if let Some(c) = AUTHORITY.captures(&line)
+            && let Some(prefix) = prefix(&c[1])
+        {
+            authority.push(Authority {
+                prefix,
+                of: c[2].trim().to_owned(),
+            });
         } else if is_caps(&line) && name.is_none() {
             title = Some(line);
         } else if title.is_some()
@@ -73,7 +101,7 @@ pub(super) fn ending_block(pieces: &[Piece], plan: &mut Map<String, Value>, out:
         } else {
             out.unplaced
                 .push((at, format!("\"{line}\" (đưa vào nơi nhận)")));
-            recipients.push(Value::String(line));
+            recipients.push(line);
         }
     }
     out.found
@@ -82,37 +110,36 @@ pub(super) fn ending_block(pieces: &[Piece], plan: &mut Map<String, Value>, out:
         out.guessed
             .push("không thấy dòng \"Lưu:\": đặt là \"VT\"".into());
     }
-    plan.insert("recipients".into(), Value::Array(recipients));
-    plan.insert(
-        "archive".into(),
-        archive.unwrap_or_else(|| "VT".into()).into(),
-    );
-    let mut signer = Map::new();
-    if !authority.is_empty() {
-        signer.insert("authority".into(), Value::Array(authority));
-    }
-    if let Some(title) = &title {
-        signer.insert("title".into(), title.clone().into());
-    }
-    match &name {
-        Some(name) => {
-            signer.insert("name".into(), name.clone().into());
-        }
-        None => out
-            .guessed
-            .push("không thấy họ tên người ký: để trống".into()),
+    if name.is_none() {
+        out.guessed
+            .push("không thấy họ tên người ký: để trống".into());
     }
     out.found.push(format!(
         "người ký: {} {}",
         title.as_deref().unwrap_or("(không rõ chức vụ)"),
         name.as_deref().unwrap_or("")
     ));
-    plan.insert("signer".into(), Value::Object(signer));
+    Ending {
+        recipients,
+        archive: archive.unwrap_or_else(|| "VT".into()),
+        signer: Signer {
+            authority,
+            title,
+            name,
+            ..Signer::default()
+        },
+    }
+}
+
+/// `KT` → [`AuthorityPrefix::Kt`], by the model's own names for them.
+fn prefix(text: &str) -> Option<AuthorityPrefix> {
+    let text: StrDeserializer<ValueError> = text.into_deserializer();
+    AuthorityPrefix::deserialize(text).ok()
 }
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use crate::model::AuthorityPrefix;
 
     use super::super::parse_text;
 
@@ -121,10 +148,11 @@ mod tests {
         let plan = parse_text(
             "KẾ HOẠCH\nThi đua năm 2025\nI. MỤC ĐÍCH\nNội dung.\nNơi nhận:        KT. GIÁM ĐỐC\n- UBND tỉnh;        PHÓ GIÁM ĐỐC\n- Lưu: VT, VP.\n\n                   Vũ Quang Hưng\n",
         );
-        assert_eq!(plan["recipients"], json!(["UBND tỉnh"]));
-        assert_eq!(plan["archive"], "VT, VP");
-        assert_eq!(plan["signer"]["authority"][0]["of"], "GIÁM ĐỐC");
-        assert_eq!(plan["signer"]["title"], "PHÓ GIÁM ĐỐC");
-        assert_eq!(plan["signer"]["name"], "Vũ Quang Hưng");
+        assert_eq!(plan.recipients, ["UBND tỉnh"]);
+        assert_eq!(plan.archive, "VT, VP");
+        assert_eq!(plan.signer.authority[0].prefix, AuthorityPrefix::Kt);
+        assert_eq!(plan.signer.authority[0].of, "GIÁM ĐỐC");
+        assert_eq!(plan.signer.title.as_deref(), Some("PHÓ GIÁM ĐỐC"));
+        assert_eq!(plan.signer.name.as_deref(), Some("Vũ Quang Hưng"));
     }
 }

@@ -4,15 +4,25 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde_json::{Map, Value, json};
 
-use super::{Parsed, text_of};
+use super::header::Header;
+use super::{Findings, text_of};
 use crate::import::source::Piece;
+use crate::model::Issuer;
+
+/// The header's fields a plan cannot do without, found or guessed.
+#[derive(Debug)]
+pub(super) struct Filled {
+    pub(super) issuer: Issuer,
+    pub(super) place: String,
+    pub(super) date: String,
+    pub(super) title: String,
+}
 
 /// What the header did not give, guessed from the text and listed:
 /// `Sở Tư pháp tỉnh Hà Tĩnh` gives the issuer and the place, the most
 /// frequent year the date, the preamble's `xây dựng Kế hoạch …` the title.
-pub(super) fn guess_missing(pieces: &[Piece], plan: &mut Map<String, Value>, out: &mut Parsed) {
+pub(super) fn guess_missing(pieces: &[Piece], head: &Header, out: &mut Findings) -> Filled {
     static BODY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(Sở [\p{Lu}][\p{L}]*(?: [\p{Ll}][\p{L}]*){0,3}?|Văn phòng [\p{Lu}][\p{L}]*(?: [\p{L}]+){0,3}?|Ủy ban nhân dân) (tỉnh|thành phố) (\p{Lu}\p{L}*(?: \p{Lu}\p{L}*){0,3})").unwrap()
     });
@@ -38,75 +48,84 @@ pub(super) fn guess_missing(pieces: &[Piece], plan: &mut Map<String, Value>, out
         .as_ref()
         .map(|c| c[3].to_owned())
         .or_else(|| most_frequent(&PROVINCE, &all));
-    if !plan.contains_key("issuer") || plan["issuer"]["name"].as_str().is_none_or(str::is_empty) {
-        let in_text = body
-            .as_ref()
-            .map(|c| c[1].to_owned())
-            .or_else(|| SO.find(&all).map(|m| m.as_str().to_owned()))
-            .unwrap_or_default();
-        let mut issuer = json!({ "name": in_text.to_uppercase(), "name_in_text": in_text });
-        if let Some(province) = &province {
-            issuer["parent"] = format!("UBND TỈNH {}", province.to_uppercase()).into();
+    let mut issuer = match head.issuer.clone().filter(|i| !i.name.is_empty()) {
+        Some(issuer) => issuer,
+        None => {
+            let in_text = body
+                .as_ref()
+                .map(|c| c[1].to_owned())
+                .or_else(|| SO.find(&all).map(|m| m.as_str().to_owned()))
+                .unwrap_or_default();
+            let issuer = Issuer {
+                parent: province
+                    .as_ref()
+                    .map(|p| format!("UBND TỈNH {}", p.to_uppercase())),
+                name: in_text.to_uppercase(),
+                abbreviation: String::new(),
+                name_in_text: Some(in_text),
+            };
+            out.guessed.push(format!(
+                "cơ quan ban hành đoán từ nội dung: {}",
+                super::shown(&issuer)
+            ));
+            issuer
         }
-        out.guessed
-            .push(format!("cơ quan ban hành đoán từ nội dung: {issuer}"));
-        plan.insert("issuer".into(), issuer);
-    }
-    if !plan.contains_key("place")
+    };
+    let mut place = head.place.clone();
+    if place.is_none()
         && let Some(province) = &province
     {
-        plan.insert("place".into(), province.clone().into());
+        place = Some(province.clone());
         out.guessed
             .push(format!("địa danh đoán từ nội dung: {province}"));
     }
     // What no guess found is written as a visible placeholder, so that the
     // plan renders and the report says what to fill in.
-    if plan["issuer"]["name"].as_str().is_none_or(str::is_empty) {
-        plan["issuer"]["name"] = "TÊN CƠ QUAN BAN HÀNH".into();
+    if issuer.name.is_empty() {
+        issuer.name = "TÊN CƠ QUAN BAN HÀNH".into();
         out.guessed
             .push("không thấy tên cơ quan ban hành: ghi tạm \"TÊN CƠ QUAN BAN HÀNH\"".into());
     }
-    let symbol = plan
-        .get("symbol")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    let abbreviation = match symbol.as_deref().and_then(|s| s.rsplit('-').next()) {
+    issuer.abbreviation = match head.symbol.as_deref().and_then(|s| s.rsplit('-').next()) {
         Some(a) => a.to_owned(),
-        None => crate::vietnamese::initials(plan["issuer"]["name"].as_str().unwrap_or_default()),
+        None => crate::vietnamese::initials(&issuer.name),
     };
-    plan["issuer"]["abbreviation"] = abbreviation.into();
-    if !plan.contains_key("date")
+    let mut date = head.date.clone();
+    if date.is_none()
         && let Some(year) = most_frequent(&YEAR, &all)
     {
         out.guessed.push(format!(
             "không thấy ngày ban hành: đặt năm {year} (năm gặp nhiều nhất trong bài)"
         ));
-        plan.insert("date".into(), year.into());
+        date = Some(year);
     }
-    if !plan.contains_key("title") {
+    let title = head.title.clone().unwrap_or_else(|| {
         let title = TITLE
             .captures(&all)
             .map(|c| crate::vietnamese::capitalise(c[1].trim()));
         let title = title.unwrap_or_else(|| "Kế hoạch (chưa nhận ra trích yếu)".into());
         out.guessed
             .push(format!("không thấy trích yếu: đoán \"{title}\""));
-        plan.insert("title".into(), title.into());
-    }
-    if !plan.contains_key("place") {
-        plan.insert("place".into(), "Địa danh".into());
+        title
+    });
+    let place = place.unwrap_or_else(|| {
         out.guessed
             .push("không thấy địa danh: ghi tạm \"Địa danh\"".into());
+        "Địa danh".into()
+    });
+    if issuer.abbreviation.is_empty() {
+        issuer.abbreviation = "CQ".into();
     }
-    if plan["issuer"]["abbreviation"]
-        .as_str()
-        .is_none_or(str::is_empty)
-    {
-        plan["issuer"]["abbreviation"] = "CQ".into();
-    }
-    if !plan.contains_key("date") {
-        plan.insert("date".into(), crate::date::today().0.to_string().into());
+    let date = date.unwrap_or_else(|| {
         out.guessed
             .push("không thấy năm nào trong bài: đặt năm nay".into());
+        crate::date::today().0.to_string()
+    });
+    Filled {
+        issuer,
+        place,
+        date,
+        title,
     }
 }
 

@@ -4,11 +4,25 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde_json::{Map, Value, json};
 
-use super::{Parsed, plain, text_of};
+use super::{Findings, plain, text_of};
 use crate::import::source::Piece;
 use crate::import::text::{MARKER, is_caps};
+use crate::model::{Block, Issuer};
+
+/// What the header gives, each field only where the text has it: the
+/// guesses ([`super::guess`]) fill the rest.
+#[derive(Debug, Default)]
+pub(super) struct Header {
+    /// Without its abbreviation, which comes from the ký hiệu or the name.
+    pub(super) issuer: Option<Issuer>,
+    pub(super) number: Option<u32>,
+    pub(super) symbol: Option<String>,
+    pub(super) place: Option<String>,
+    pub(super) date: Option<String>,
+    pub(super) title: Option<String>,
+    pub(super) subtitle: Option<String>,
+}
 
 /// Reads the header before piece `k` (`KẾ HOẠCH`) and the trích yếu after
 /// it. Returns where the body starts, and the header's text that is
@@ -16,10 +30,10 @@ use crate::import::text::{MARKER, is_caps};
 pub(super) fn header_and_title(
     pieces: &[Piece],
     k: usize,
-    plan: &mut Map<String, Value>,
-    out: &mut Parsed,
-) -> (usize, Vec<Value>) {
-    let stray = header(&pieces[..k], plan, out);
+    head: &mut Header,
+    out: &mut Findings,
+) -> (usize, Vec<Block>) {
+    let stray = header(&pieces[..k], head, out);
     let rest = plain(text_of(&pieces[k]).unwrap_or_default())
         .trim_start_matches("KẾ HOẠCH")
         .trim()
@@ -38,13 +52,13 @@ pub(super) fn header_and_title(
     };
     if !title.is_empty() {
         out.found.push(format!("trích yếu: \"{title}\""));
-        plan.insert("title".into(), title.into());
+        head.title = Some(title);
     }
     if let Some(sub) = pieces.get(body_from).and_then(text_of)
         && sub.starts_with('(')
         && sub.trim_end_matches('*').ends_with(')')
     {
-        plan.insert("subtitle".into(), plain(sub).into());
+        head.subtitle = Some(plain(sub).to_owned());
         body_from += 1;
     }
     (body_from, stray)
@@ -62,7 +76,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Cơ quan, số and ký hiệu, địa danh and date, from the lines before
 /// `KẾ HOẠCH` in any of their extracted shapes.
 /// Returns the header's other text, which the preamble takes.
-fn header(pieces: &[Piece], plan: &mut Map<String, Value>, out: &mut Parsed) -> Vec<Value> {
+fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) -> Vec<Block> {
     let mut stray = Vec::new();
     let mut issuer_lines = Vec::new();
     for piece in pieces {
@@ -74,15 +88,13 @@ fn header(pieces: &[Piece], plan: &mut Map<String, Value>, out: &mut Parsed) -> 
         let mut line = QUOC_HIEU.replace_all(plain(text), " ").into_owned();
         if let Some(c) = NUMBER.captures(&line) {
             match c[1].parse::<u32>() {
-                Ok(n) if n >= 1 => {
-                    plan.insert("number".into(), n.into());
-                }
+                Ok(n) if n >= 1 => head.number = Some(n),
                 _ if !c[1].is_empty() => out
                     .guessed
                     .push(format!("số \"{}\" không hợp lệ: để trống", &c[1])),
                 _ => {}
             }
-            plan.insert("symbol".into(), c[2].into());
+            head.symbol = Some(c[2].to_owned());
             out.found.push(format!("số, ký hiệu: \"{}\"", c[0].trim()));
             line = line.replace(&c[0], " ");
         }
@@ -110,9 +122,11 @@ fn header(pieces: &[Piece], plan: &mut Map<String, Value>, out: &mut Parsed) -> 
                 "địa danh, ngày: \"{place}\", {}",
                 date.as_deref().unwrap_or("không rõ")
             ));
-            plan.insert("place".into(), place.into());
-            if let Some(date) = date {
-                plan.insert("date".into(), date.into());
+            head.place = Some(place);
+            // A later line's date replaces an earlier one; a later date no
+            // calendar has does not remove it.
+            if date.is_some() {
+                head.date = date;
             }
             line = line.replace(&c[0], " ");
         }
@@ -123,17 +137,22 @@ fn header(pieces: &[Piece], plan: &mut Map<String, Value>, out: &mut Parsed) -> 
             } else if part.chars().any(char::is_alphanumeric) {
                 out.unplaced
                     .push((piece.at(), format!("\"{part}\" (đưa vào phần mở đầu)")));
-                stray.push(part.into());
+                stray.push(Block::Paragraph(part.to_owned()));
             }
         }
     }
-    let issuer = match issuer_lines.as_slice() {
-        [] => return stray,
-        [name] => json!({ "name": name }),
-        [parent @ .., name] => json!({ "parent": parent.join(" "), "name": name }),
+    let Some((name, parent)) = issuer_lines.split_last() else {
+        return stray;
     };
-    out.found.push(format!("cơ quan: {issuer}"));
-    plan.insert("issuer".into(), issuer);
+    let issuer = Issuer {
+        parent: (!parent.is_empty()).then(|| parent.join(" ")),
+        name: name.clone(),
+        abbreviation: String::new(),
+        name_in_text: None,
+    };
+    out.found
+        .push(format!("cơ quan: {}", super::shown(&issuer)));
+    head.issuer = Some(issuer);
     stray
 }
 

@@ -15,19 +15,24 @@ mod guess;
 mod header;
 mod tasks;
 
-use serde_json::{Map, Value, json};
-
 use super::source::{Piece, Source};
+use crate::model::{Block, Issuer, Plan};
 use appendix::{appendices, appendix_start};
 use body::Tree;
-use ending::{closing_start, ending_block};
+use ending::{Ending, closing_start, ending_block};
 use guess::guess_missing;
-use header::header_and_title;
+use header::{Header, header_and_title};
 
 /// The plan data and what the report says about it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Parsed {
-    pub plan: Value,
+    pub plan: Plan,
+    pub findings: Findings,
+}
+
+/// What the report says about the plan, gathered step by step.
+#[derive(Debug, Default)]
+pub struct Findings {
     /// What was recognised, a line each.
     pub found: Vec<String>,
     /// Fields filled by a guess from the text, to check.
@@ -38,18 +43,18 @@ pub struct Parsed {
 
 pub fn parse(source: &Source) -> Parsed {
     let pieces = flatten_layout_tables(&source.pieces);
-    let mut out = Parsed::default();
+    let mut out = Findings::default();
     let kind = pieces
         .iter()
         .position(|p| text_of(p).is_some_and(|t| plain(t).starts_with("KẾ HOẠCH")));
     let ending = pieces
         .iter()
         .position(|p| text_of(p).is_some_and(|t| plain(t).starts_with("Nơi nhận")));
-    let mut plan = Map::new();
+    let mut head = Header::default();
 
     // Header text that is neither cơ quan, số nor date opens the preamble.
     let (body_from, stray) = match kind {
-        Some(k) => header_and_title(&pieces, k, &mut plan, &mut out),
+        Some(k) => header_and_title(&pieces, k, &mut head, &mut out),
         None => (0, Vec::new()),
     };
     let body_end = ending.unwrap_or(pieces.len());
@@ -59,13 +64,6 @@ pub fn parse(source: &Source) -> Parsed {
 
     let (body, closing) = body.split_at(closing_start(body));
     let tree = Tree::build(body, false, &mut out);
-    plan.insert("numbering".into(), tree.numbering().into());
-    let preamble = stray.into_iter().chain(tree.preamble.iter().cloned());
-    plan.insert("preamble".into(), preamble.collect());
-    plan.insert("sections".into(), tree.sections());
-    if !tree.labels.is_empty() {
-        plan.insert("task_labels".into(), Value::Object(tree.labels.clone()));
-    }
     out.found.push(format!(
         "{} đoạn mở đầu, {} mục cấp I, {} mục và khoản cả thảy, {} nhiệm vụ",
         tree.preamble.len(),
@@ -73,33 +71,65 @@ pub fn parse(source: &Source) -> Parsed {
         tree.nodes.len(),
         tree.tasks
     ));
-    let closing: Vec<Value> = closing
+    let closing: Vec<Block> = closing
         .iter()
         .filter_map(text_of)
-        .map(|t| t.into())
+        .map(|t| Block::Paragraph(t.to_owned()))
         .collect();
     if !closing.is_empty() {
         out.found.push("phần kết (\"Trên đây là …\")".into());
     }
-    plan.insert("closing".into(), Value::Array(closing));
 
-    match ending {
-        Some(e) => ending_block(&pieces[e..appendix_at.max(e)], &mut plan, &mut out),
-        None => {
-            plan.insert("recipients".into(), json!([]));
-            plan.insert("archive".into(), "VT".into());
-            plan.insert("signer".into(), json!({}));
-            out.guessed
-                .push("không thấy \"Nơi nhận\": dòng lưu đặt là \"VT\", chưa có người ký".into());
-        }
+    let end = match ending {
+        Some(e) => ending_block(&pieces[e..appendix_at.max(e)], &mut out),
+        None => Ending::missing(&mut out),
+    };
+    let appendices = if appendix_at < pieces.len() {
+        appendices(&pieces[appendix_at..], &mut out)
+    } else {
+        Vec::new()
+    };
+    let filled = guess_missing(&pieces, &head, &mut out);
+    let sections = tree.sections();
+    let plan = Plan {
+        issuer: filled.issuer,
+        number: head.number,
+        symbol: head.symbol,
+        place: filled.place,
+        date: Some(filled.date),
+        year: None,
+        title: filled.title,
+        subtitle: head.subtitle,
+        urgency: None,
+        numbering: Some(tree.numbering()),
+        preamble: stray.into_iter().chain(tree.preamble).collect(),
+        bases: Vec::new(),
+        sections,
+        closing,
+        recipients: end.recipients,
+        task_labels: tree.labels,
+        task_order: None,
+        gather_tasks: false,
+        archive: end.archive,
+        signer: end.signer,
+        appendices,
+    };
+    Parsed {
+        plan,
+        findings: out,
     }
-    if appendix_at < pieces.len() {
-        let appendices = appendices(&pieces[appendix_at..], &mut out);
-        plan.insert("appendices".into(), Value::Array(appendices));
+}
+
+/// The issuer as the report names it.
+fn shown(issuer: &Issuer) -> String {
+    let mut text = format!("\"{}\"", issuer.name);
+    if let Some(parent) = &issuer.parent {
+        text += &format!(", thuộc \"{parent}\"");
     }
-    guess_missing(&pieces, &mut plan, &mut out);
-    out.plan = Value::Object(plan);
-    out
+    if let Some(in_text) = issuer.name_in_text.as_deref().filter(|t| !t.is_empty()) {
+        text += &format!(", trong câu văn là \"{in_text}\"");
+    }
+    text
 }
 
 fn text_of(piece: &Piece) -> Option<&str> {
@@ -158,6 +188,6 @@ fn flatten_layout_tables(pieces: &[Piece]) -> Vec<Piece> {
 }
 
 #[cfg(test)]
-pub(super) fn parse_text(text: &str) -> Value {
+pub(super) fn parse_text(text: &str) -> Plan {
     parse(&super::text::read(text.as_bytes()).unwrap()).plan
 }

@@ -4,11 +4,12 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde_json::{Map, Value, json};
 
 use super::body::Tree;
 use super::plain;
-use crate::model::TaskField;
+use crate::model::{
+    Block, Task, TaskBlock, TaskColumn, TaskField, TaskTable, TaskTableBlock, Units,
+};
 
 pub(super) static TASK_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[-–+•]?\s*(Chủ trì thực hiện|Đơn vị chủ trì|Cơ quan chủ trì|Chủ trì|Phối hợp thực hiện|Đơn vị phối hợp|Cơ quan phối hợp|Phối hợp|Thời gian thực hiện|Thời gian hoàn thành|Thời hạn hoàn thành|Thời gian|Sản phẩm|Lãnh đạo phụ trách)\s*:\s*(.*)$").unwrap()
@@ -29,25 +30,64 @@ impl Tree {
     /// A `Chủ trì thực hiện: …` line: the open task takes it, or a new task
     /// takes the section's content since the last task as its own.
     pub(super) fn task_line(&mut self, node: usize, field: TaskField, value: String) {
-        let field = field.key();
         let n = &mut self.nodes[node];
         n.maybe_title = false;
-        let task = match n.task {
-            Some(i) if n.content[i]["task"].get(field).is_none() => i,
-            _ => {
-                let start = n
-                    .content
-                    .iter()
-                    .rposition(|b| b.get("task").is_some())
-                    .map_or(0, |i| i + 1);
-                let content: Vec<Value> = n.content.drain(start..).collect();
-                n.content.push(json!({ "task": { "content": content } }));
-                self.tasks += 1;
-                n.content.len() - 1
-            }
+        // A field the open task has already starts the next task.
+        if let Some(i) = n.task
+            && let Block::Task(TaskBlock { task }) = &mut n.content[i]
+            && !is_set(task, field)
+        {
+            set(task, field, &value);
+            return;
+        }
+        let start = n
+            .content
+            .iter()
+            .rposition(|b| matches!(b, Block::Task(_)))
+            .map_or(0, |i| i + 1);
+        let mut task = Task {
+            content: n.content.drain(start..).collect(),
+            ..Task::default()
         };
-        n.content[task]["task"][field] = value.into();
-        n.task = Some(task);
+        set(&mut task, field, &value);
+        n.content.push(Block::Task(TaskBlock { task }));
+        n.task = Some(n.content.len() - 1);
+        self.tasks += 1;
+    }
+}
+
+/// Puts a task line's or a cell's text into `field`: lead and support as
+/// one unit, the content a paragraph a line; the index is the table's own
+/// count, not kept.
+fn set(task: &mut Task, field: TaskField, text: &str) {
+    let text = text.to_owned();
+    match field {
+        TaskField::Index => {}
+        TaskField::Content => {
+            task.content = text
+                .split('\n')
+                .map(|l| Block::Paragraph(l.to_owned()))
+                .collect()
+        }
+        TaskField::Lead => task.lead = Some(Units::One(text)),
+        TaskField::Support => task.support = Some(Units::One(text)),
+        TaskField::Deadline => task.deadline = Some(text),
+        TaskField::Output => task.output = Some(text),
+        TaskField::Leader => task.leader = Some(text),
+        TaskField::Note => task.note = Some(text),
+    }
+}
+
+fn is_set(task: &Task, field: TaskField) -> bool {
+    match field {
+        TaskField::Index => false,
+        TaskField::Content => !task.content.is_empty(),
+        TaskField::Lead => task.lead.is_some(),
+        TaskField::Support => task.support.is_some(),
+        TaskField::Deadline => task.deadline.is_some(),
+        TaskField::Output => task.output.is_some(),
+        TaskField::Leader => task.leader.is_some(),
+        TaskField::Note => task.note.is_some(),
     }
 }
 
@@ -72,63 +112,73 @@ fn task_column(title: &str) -> Option<TaskField> {
 
 /// A table whose headings are task fields (`Nhiệm vụ | Chủ trì | Phối hợp |
 /// Thời gian`), as phụ lục print the tasks: a task table.
-pub(super) fn task_table(head: &[String], body: &[Vec<String>]) -> Option<Value> {
+pub(super) fn task_table(head: &[String], body: &[Vec<String>]) -> Option<Block> {
     let fields: Vec<TaskField> = head.iter().map(|t| task_column(t)).collect::<Option<_>>()?;
     if !(fields.contains(&TaskField::Content) && fields.contains(&TaskField::Lead)) {
         return None;
     }
-    let columns: Vec<Value> = head
+    let columns = head
         .iter()
         .zip(&fields)
-        .map(|(title, field)| json!({ "field": field.key(), "title": plain(title) }))
+        .map(|(title, &field)| TaskColumn {
+            field,
+            title: plain(title).to_owned(),
+            width: None,
+            align: None,
+        })
         .collect();
     // `(1) (2) (3)` under the headings is the column-number row.
     let numbers = body.first().is_some_and(|r| {
         r.iter()
             .all(|c| c.trim_matches(['(', ')', ' ']).parse::<u32>().is_ok())
     });
-    let items: Vec<Value> = body[usize::from(numbers)..]
+    let items = body[usize::from(numbers)..]
         .iter()
         .map(|row| {
-            let mut item = Map::new();
-            for (field, cell) in fields.iter().zip(row) {
-                match *field {
-                    TaskField::Index => {}
-                    TaskField::Content => {
-                        item.insert(
-                            "content".into(),
-                            json!(cell.split('\n').collect::<Vec<_>>()),
-                        );
-                    }
-                    _ if !cell.trim().is_empty() => {
-                        item.insert(field.key().into(), cell.trim().into());
-                    }
-                    _ => {}
+            let mut item = Task::default();
+            for (&field, cell) in fields.iter().zip(row) {
+                // The content keeps its cell's lines as they are, even
+                // empty: the row is a task however little it says.
+                if field == TaskField::Content {
+                    set(&mut item, field, cell);
+                } else if !cell.trim().is_empty() {
+                    set(&mut item, field, cell.trim());
                 }
             }
-            item.entry("content").or_insert_with(|| json!([]));
-            Value::Object(item)
+            item
         })
         .collect();
-    Some(json!({ "task_table": { "columns": columns, "number_row": numbers, "items": items } }))
+    Some(Block::TaskTable(TaskTableBlock {
+        task_table: TaskTable {
+            columns,
+            number_row: numbers,
+            items,
+            landscape: false,
+        },
+    }))
 }
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
-
     use super::super::parse_text;
+    use crate::model::{Block, TaskField, Units};
 
     #[test]
     fn a_task_table_in_a_phu_luc_is_read_as_tasks() {
         let plan = parse_text(
             "KẾ HOẠCH\nThi đua năm 2025\nI. NỘI DUNG\nNội dung.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nPHỤ LỤC\nPHÂN CÔNG NHIỆM VỤ\n| TT | Nhiệm vụ | Đơn vị chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n| (1) | (2) | (3) | (4) | (5) |\n| 1 | Tổ chức hội nghị. | Văn phòng | Các phòng | Quý I |\n",
         );
-        let table = &plan["appendices"][0]["content"][0]["task_table"];
-        assert_eq!(table["columns"][2]["field"], "lead");
-        assert_eq!(table["number_row"], true);
-        assert_eq!(table["items"][0]["lead"], "Văn phòng");
-        assert_eq!(table["items"][0]["content"], json!(["Tổ chức hội nghị."]));
-        assert_eq!(table["items"][0]["deadline"], "Quý I");
+        let Block::TaskTable(block) = &plan.appendices[0].content[0] else {
+            panic!("not a task table: {:?}", plan.appendices[0].content[0]);
+        };
+        let table = &block.task_table;
+        assert_eq!(table.columns[2].field, TaskField::Lead);
+        assert!(table.number_row);
+        assert_eq!(table.items[0].lead, Some(Units::One("Văn phòng".into())));
+        assert_eq!(
+            table.items[0].content,
+            [Block::Paragraph("Tổ chức hội nghị.".into())]
+        );
+        assert_eq!(table.items[0].deadline.as_deref(), Some("Quý I"));
     }
 }
