@@ -299,7 +299,7 @@ async fn layout<T: Send + 'static>(
 ) -> Answer<T> {
     on_a_core(app, |app| {
         let result = work(app);
-        typst::comemo::evict(10);
+        typst::comemo::evict(super::MEMO_AGE);
         result
     })
     .await

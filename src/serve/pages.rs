@@ -27,8 +27,9 @@ const PREVIEWS_KEPT: usize = 2;
 
 /// Bytes of page images kept. By bytes, not by count: a page of a table
 /// weighs several times a page of prose, and a count alone bounds nothing.
-/// At 50–150 kB a page this is a few hundred pages, a few plans' worth.
-const PNG_BYTES: usize = 32 * 1024 * 1024;
+/// At 50–150 kB a page this is 100–300 pages; the browser keeps the images
+/// it shows, so this serves mostly a reload or a second tab.
+const PNG_BYTES: usize = 16 * 1024 * 1024;
 
 /// Cheap to clone: one image serves every request for it.
 type Png = Bytes;
@@ -93,6 +94,7 @@ impl Pages {
                 let png = export::png_page(&drawing.page, PREVIEW_PPI)
                     .map(Bytes::from)
                     .map_err(|e| e.to_string());
+                typst::comemo::evict(super::MEMO_AGE);
                 let mut inner = self.lock();
                 if let Ok(png) = &png {
                     inner.cache(id, png.clone());
