@@ -31,7 +31,7 @@ use tower::ServiceExt;
 const HOST: &str = "127.0.0.1:8080";
 const EDITS: usize = 2000;
 /// Copies of sample 004's section II in the big plan: about 400 pages.
-const BIG_COPIES: usize = 37;
+const BIG_COPIES: usize = 43;
 /// Pages in the browser's first screenful (and the look-ahead below it).
 const SCREENFUL: usize = 3;
 
