@@ -1,10 +1,20 @@
-//! `cargo bench --bench serve`: edit → new preview in the web form, for
-//! sample 004 (12 pages), in process through the app's router: each edit
-//! changes the last word of a paragraph in section I, as typing does, then
-//! the page images the browser does not have yet are fetched. Median and p95 over the edits;
-//! resident memory as the edits go on, to show that it levels off.
+//! `cargo bench --bench serve`: the web form's preview, in process through
+//! the app's router.
+//!
+//! - a big plan (sample 004 with section II copied to ~400 pages), first
+//!   preview: the time to the answer (and what it is spent on), to the
+//!   first screenful of page images, to every page as the browser scrolls
+//!   through, and resident memory along the way;
+//! - edit → new preview for sample 004 (12 pages): each edit changes the
+//!   last word of a paragraph in section I, as typing does, then the page
+//!   images the browser does not have yet are fetched. Median and p95 over
+//!   the edits; resident memory as the edits go on, to show that it levels
+//!   off.
 //!
 //! Not a test: it prints numbers, it asserts nothing about time.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use std::collections::HashSet;
 use std::net::SocketAddr;
@@ -14,12 +24,16 @@ use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, header};
 use kehoach::serve::{Options, router};
-use kehoach::{Engine, FontOptions, Templates};
+use kehoach::{Engine, FontOptions, Templates, check, date, load};
 use serde_json::Value;
 use tower::ServiceExt;
 
 const HOST: &str = "127.0.0.1:8080";
 const EDITS: usize = 2000;
+/// Copies of sample 004's section II in the big plan: about 400 pages.
+const BIG_COPIES: usize = 43;
+/// Pages in the browser's first screenful (and the look-ahead below it).
+const SCREENFUL: usize = 3;
 
 #[tokio::main]
 async fn main() {
@@ -37,11 +51,14 @@ async fn main() {
         Engine::new(&fonts, Templates::embedded()),
         Options { dir: None, addr },
     );
+    let engine = Engine::new(&fonts, Templates::embedded());
+    big_plan(&app, &engine).await;
+
     let mut have: HashSet<String> = HashSet::new();
     let first = Instant::now();
     preview(&app, &plan, &mut have).await;
     println!(
-        "first preview (every page drawn): {:.1} ms",
+        "sample 004, first preview (every page drawn): {:.1} ms",
         ms(first.elapsed())
     );
 
@@ -83,29 +100,114 @@ async fn main() {
     println!("peak resident memory: {} MB", peak_mb());
 }
 
+/// The big plan's first preview as the browser makes it: the answer, the
+/// first screenful's images, then the rest as the user scrolls. Then what
+/// the answer's time is spent on, each part with typst's memo cache
+/// emptied first, as for a never-seen plan.
+async fn big_plan(app: &Router, engine: &Engine) {
+    let text = common::big_plan(BIG_COPIES).to_string();
+    let start = Instant::now();
+    let answer = preview_answer(app, &text).await;
+    let answered = start.elapsed();
+    let ids: Vec<&str> = answer["pages"]
+        .as_array()
+        .expect("pages")
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    let after_answer = rss_mb();
+    for id in &ids[..SCREENFUL] {
+        page(app, id).await;
+    }
+    let screenful = start.elapsed();
+    println!(
+        "big plan ({:.1} MB JSON, {} pages), first preview: answer {:.0} ms, first {SCREENFUL} pages drawn {:.0} ms; resident memory {after_answer} MB",
+        text.len() as f64 / 1e6,
+        ids.len(),
+        ms(answered),
+        ms(screenful),
+    );
+    let scroll = Instant::now();
+    for id in &ids[SCREENFUL..] {
+        page(app, id).await;
+    }
+    println!(
+        "big plan, every other page drawn as if scrolled through: {:.1} s ({:.0} ms a page); resident memory {} MB, peak {} MB",
+        scroll.elapsed().as_secs_f64(),
+        ms(scroll.elapsed()) / (ids.len() - SCREENFUL) as f64,
+        rss_mb(),
+        peak_mb()
+    );
+
+    let parts = [
+        "load (JSON, checks, NFC)",
+        "layout (templates, typst)",
+        "check",
+        "check_pages",
+    ];
+    let mut times = vec![Vec::new(); parts.len()];
+    for _ in 0..3 {
+        typst::comemo::evict(0);
+        let mut t = Instant::now();
+        let mut lap = |i: usize| {
+            times[i].push(t.elapsed());
+            t = Instant::now();
+        };
+        let plan = load::load_str(&text, "big.json", std::path::Path::new("")).unwrap();
+        lap(0);
+        let compiled = engine.compile(&plan).unwrap();
+        lap(1);
+        let mut report = check::check(&plan.plan, date::today());
+        lap(2);
+        check::check_pages(&mut report, &compiled.document);
+        lap(3);
+    }
+    let mut measured = Duration::ZERO;
+    for (part, times) in parts.iter().zip(&mut times) {
+        times.sort();
+        measured += times[1];
+        println!(
+            "big plan, preview answer — {part}: median {:.0} ms",
+            ms(times[1])
+        );
+    }
+    println!(
+        "big plan, preview answer — the rest (page ids by hash, JSON, HTTP): about {:.0} ms",
+        ms(answered.saturating_sub(measured))
+    );
+}
+
 /// One preview and the new pages' images; returns how many were fetched.
 async fn preview(app: &Router, plan: &Value, have: &mut HashSet<String>) -> usize {
-    let request = Request::post("/api/preview")
-        .header(header::HOST, HOST)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(plan.to_string()))
-        .unwrap();
-    let answer: Value = body(app, request).await;
+    let answer = preview_answer(app, &plan.to_string()).await;
     let mut fetched = 0;
-    for page in answer["pages"].as_array().expect("pages") {
-        let id = page["id"].as_str().unwrap();
+    for p in answer["pages"].as_array().expect("pages") {
+        let id = p["id"].as_str().unwrap();
         if have.insert(id.to_owned()) {
-            let request = Request::get(format!("/api/pages/{id}.png"))
-                .header(header::HOST, HOST)
-                .body(Body::empty())
-                .unwrap();
-            let response = app.clone().oneshot(request).await.unwrap();
-            assert!(response.status().is_success());
-            to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            page(app, id).await;
             fetched += 1;
         }
     }
     fetched
+}
+
+async fn preview_answer(app: &Router, plan: &str) -> Value {
+    let request = Request::post("/api/preview")
+        .header(header::HOST, HOST)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(plan.to_owned()))
+        .unwrap();
+    body(app, request).await
+}
+
+async fn page(app: &Router, id: &str) {
+    let request = Request::get(format!("/api/pages/{id}.png"))
+        .header(header::HOST, HOST)
+        .body(Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    assert!(response.status().is_success());
+    to_bytes(response.into_body(), usize::MAX).await.unwrap();
 }
 
 async fn body(app: &Router, request: Request<Body>) -> Value {

@@ -15,7 +15,7 @@ use kehoach::{Engine, FontOptions, Templates};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
-use common::{pdf_text, root, sample};
+use common::{big_plan, pdf_text, root, sample};
 
 const HOST: &str = "127.0.0.1:8080";
 
@@ -200,6 +200,65 @@ async fn preview_gives_pages_and_findings_and_redraws_only_what_changed() {
         get(&app, "/api/pages/0000.png").await.status,
         StatusCode::NOT_FOUND
     );
+}
+
+/// A PNG's size in pixels, from its header.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    let word = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    (word(16), word(20))
+}
+
+#[tokio::test]
+async fn a_big_plan_is_named_at_once_and_drawn_page_by_page() {
+    let app = app(None);
+    let big = big_plan(8);
+    let answer = post(&app, "/api/preview", big.to_string()).await.json();
+    let ids = page_ids(&answer);
+    assert!(ids.len() > 60, "a big plan: {} pages", ids.len());
+    assert!(
+        answer["findings"].is_array(),
+        "check's findings come with it"
+    );
+
+    // The page asked for is drawn, and it is that page.
+    let k = ids.len() / 2;
+    let uri = format!("/api/pages/{}.png", ids[k]);
+    let (a, b) = tokio::join!(get(&app, &uri), get(&app, &uri));
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(a.body, b.body, "asked for twice at once, one image");
+    let page = &answer["pages"][k];
+    let px = |pt: &Value| (pt.as_f64().unwrap() * 110.0 / 72.0).round() as u32;
+    assert_eq!(png_size(&a.body), (px(&page["width"]), px(&page["height"])));
+    let compiled = common::compile_str(&big.to_string());
+    let expected = kehoach::export::png_page(&compiled.document.pages()[k], 110.0).unwrap();
+    assert!(a.body == expected, "page {k}'s image is page {k}");
+
+    // Two more previews: the big plan's pages are no longer kept. The page
+    // drawn before is still in the image cache; its neighbour, never asked
+    // for, was never drawn, so it is gone with its preview.
+    let mut others = Vec::new();
+    for p in [plan("003"), plan("002")] {
+        others.push(page_ids(
+            &post(&app, "/api/preview", p.to_string()).await.json(),
+        ));
+    }
+    assert_eq!(get(&app, &uri).await.status, StatusCode::OK);
+    let gone = get(&app, &format!("/api/pages/{}.png", ids[k + 1])).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    assert!(
+        gone.error()["message"]
+            .as_str()
+            .unwrap()
+            .contains("hãy xem trước lại"),
+        "{}",
+        gone.error()
+    );
+    // The preview before the latest is still kept, for a slow browser.
+    let before = get(&app, &format!("/api/pages/{}.png", others[0][1])).await;
+    assert_eq!(before.status, StatusCode::OK);
+    let unknown = get(&app, &format!("/api/pages/{}.png", "0".repeat(32))).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

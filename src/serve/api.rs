@@ -103,27 +103,24 @@ pub async fn sample(Path(id): Path<String>) -> Answer<Response> {
     Ok(([(header::CONTENT_TYPE, "application/json")], *text).into_response())
 }
 
-/// The pages (by id, see [`super::pages`]), the findings of `check` and
-/// the PDF's file name.
+/// The pages (ids and sizes, see [`super::pages`]; not drawn yet), the
+/// findings of `check` and the PDF's file name.
 pub async fn preview(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let plan = read_plan(&app, &body)?;
     layout(app, move |app| {
         let compiled = app.engine.compile(&plan)?;
         let mut report = check::check(&plan.plan, today());
         check::check_pages(&mut report, &compiled.document);
-        let pages = compiled
-            .document
-            .pages()
+        let pages = compiled.document.pages();
+        let ids = app.pages.keep(pages);
+        let pages: Vec<Value> = pages
             .iter()
-            .map(|page| {
+            .zip(ids)
+            .map(|(page, id)| {
                 let size = page.frame.size();
-                Ok(json!({
-                    "id": app.pages.insert(page)?,
-                    "width": size.x.to_pt(),
-                    "height": size.y.to_pt(),
-                }))
+                json!({ "id": id, "width": size.x.to_pt(), "height": size.y.to_pt() })
             })
-            .collect::<crate::Result<Vec<_>>>()?;
+            .collect();
         Ok(Json(json!({
             "pages": pages,
             "findings": report.findings,
@@ -134,18 +131,25 @@ pub async fn preview(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     .await
 }
 
-/// A page image; its id is its content's hash, so it never goes stale.
+/// A page image, drawn when first asked for; its id is its content's hash,
+/// so it never goes stale.
 pub async fn page(State(app): State<Arc<App>>, Path(file): Path<String>) -> Answer<Response> {
-    let png = file
-        .strip_suffix(".png")
-        .and_then(|id| app.pages.get(id))
-        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "trang xem trước đã hết hạn".into()))?;
+    let expired = || {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "trang xem trước này đã cũ; hãy xem trước lại".into(),
+        )
+    };
+    let id = file.strip_suffix(".png").ok_or_else(expired)?.to_owned();
+    let png = on_a_core(app, move |app| app.pages.png(&id).transpose())
+        .await?
+        .ok_or_else(expired)?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/png"),
             (header::CACHE_CONTROL, "private, max-age=86400, immutable"),
         ],
-        png.as_ref().clone(),
+        png,
     )
         .into_response())
 }
@@ -293,19 +297,28 @@ async fn layout<T: Send + 'static>(
     app: Arc<App>,
     work: impl FnOnce(&App) -> crate::Result<T> + Send + 'static,
 ) -> Answer<T> {
-    let _permit = app.layouts.acquire().await.expect("never closed");
-    let app = app.clone();
-    tokio::task::spawn_blocking(move || {
-        let result = work(&app);
-        typst::comemo::evict(10);
+    on_a_core(app, |app| {
+        let result = work(app);
+        typst::comemo::evict(super::MEMO_AGE);
         result
     })
     .await
-    .map_err(|_| {
-        ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "lỗi bất ngờ khi dàn trang; hãy báo cho người phát triển".into(),
-        )
-    })?
-    .map_err(ApiError::from)
+}
+
+/// Runs `work` off the async threads, one per core at a time.
+async fn on_a_core<T: Send + 'static>(
+    app: Arc<App>,
+    work: impl FnOnce(&App) -> crate::Result<T> + Send + 'static,
+) -> Answer<T> {
+    let _permit = app.layouts.acquire().await.expect("never closed");
+    let app = app.clone();
+    tokio::task::spawn_blocking(move || work(&app))
+        .await
+        .map_err(|_| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "lỗi bất ngờ khi dàn trang; hãy báo cho người phát triển".into(),
+            )
+        })?
+        .map_err(ApiError::from)
 }

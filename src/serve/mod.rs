@@ -1,6 +1,7 @@
 //! `kehoach serve`: the web form, a small axum app over the same pipeline
 //! as `render`. The browser edits plan JSON; the server loads, checks and
-//! lays it out, and answers with page images, findings, a PDF, a rolled-over
+//! lays it out, and answers with page ids and findings, then the images of
+//! the pages the browser shows, a PDF, a rolled-over
 //! plan, a plan imported from last year's Word or text file. One [`Engine`] (fonts, library, templates) serves every request.
 //!
 //! Safety: the app listens on loopback, refuses foreign `Host` headers (DNS
@@ -24,6 +25,12 @@ use tokio::sync::Semaphore;
 
 use crate::compile::Engine;
 
+/// Layouts and page drawings after which typst forgets a memoised result
+/// not used since: an edit's layout reuses the last ones, while old edits'
+/// layouts and drawn glyphs (memoised per glyph and sub-pixel position, so
+/// of little use to another page) are let go.
+const MEMO_AGE: usize = 10;
+
 /// The largest request body: a plan with long appendices is ~200 kB.
 const BODY_LIMIT: usize = 4 * 1024 * 1024;
 
@@ -38,9 +45,9 @@ struct App {
     engine: Engine,
     dir: Option<PathBuf>,
     hosts: Vec<String>,
-    pages: pages::PageCache,
-    /// Layouts at once: one per core, so a burst of previews queues instead
-    /// of multiplying memory.
+    pages: pages::Pages,
+    /// Layouts and page drawings at once: one per core, so a burst of
+    /// previews or page images queues instead of multiplying memory.
     layouts: Semaphore,
 }
 
@@ -51,7 +58,7 @@ pub fn router(engine: Engine, options: Options) -> Router {
         engine,
         dir: options.dir,
         hosts: guard::allowed_hosts(options.addr),
-        pages: pages::PageCache::default(),
+        pages: pages::Pages::default(),
         layouts: Semaphore::new(cores),
     });
     assets::routes()

@@ -1,61 +1,134 @@
-//! The preview's page images, by a hash of what the page shows: an edit
-//! changes one or two pages, and only those are drawn again; the browser
-//! keeps the images whose id did not change.
+//! The preview's pages, by a hash of what each page shows. A preview only
+//! lays the plan out and names its pages: hashing a frame costs little,
+//! drawing it as PNG a lot, and a 400-page plan drawn whole took minutes
+//! and hundreds of megabytes. A page is drawn when the browser asks for
+//! its image (the pages in view first), from the laid-out pages of the
+//! last previews kept here. An edit changes one or two pages, so only
+//! those get new ids; the browser keeps the images whose id did not change.
 
 use std::collections::{HashMap, VecDeque};
 use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
+use axum::body::Bytes;
 use typst::layout::{Frame, FrameItem};
 use typst_layout::Page;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::export;
 
 /// Pixels per inch of a preview page: sharp on a laptop at 100–150 %.
 const PREVIEW_PPI: f32 = 110.0;
 
-/// Pages kept (~100 kB each): a few plans' worth, whatever the edits.
-const CAPACITY: usize = 256;
+/// Previews whose pages are kept to draw from: the latest, and the one
+/// before it for a browser that has not heard of the latest yet (or a
+/// second tab). Older ones are dropped, whatever their size.
+const PREVIEWS_KEPT: usize = 2;
+
+/// Bytes of page images kept. By bytes, not by count: a page of a table
+/// weighs several times a page of prose, and a count alone bounds nothing.
+/// At 50–150 kB a page this is 100–300 pages; the browser keeps the images
+/// it shows, so this serves mostly a reload or a second tab.
+const PNG_BYTES: usize = 16 * 1024 * 1024;
+
+/// Cheap to clone: one image serves every request for it.
+type Png = Bytes;
 
 #[derive(Default)]
-pub struct PageCache {
+pub struct Pages {
     inner: Mutex<Inner>,
 }
 
 #[derive(Default)]
 struct Inner {
-    png: HashMap<String, Arc<Vec<u8>>>,
-    /// Ids, oldest first, to drop when full.
+    /// Each kept preview's pages by id, newest last.
+    previews: VecDeque<HashMap<String, Page>>,
+    png: HashMap<String, Png>,
+    /// Ids in `png`, oldest first, to drop when over [`PNG_BYTES`].
     order: VecDeque<String>,
+    bytes: usize,
+    /// Pages being drawn: a second request for one waits for the first
+    /// drawing instead of drawing it again.
+    drawing: HashMap<String, Arc<Drawing>>,
 }
 
-impl PageCache {
-    /// The page's id, its image drawn now unless it is already here.
-    pub fn insert(&self, page: &Page) -> Result<String> {
-        let id = format!("{:032x}", typst::utils::hash128(&Pixels(&page.frame)));
-        if self.get(&id).is_none() {
-            let png = Arc::new(export::png_page(page, PREVIEW_PPI)?);
-            let mut inner = self.inner.lock().expect("page cache lock");
-            if inner.png.insert(id.clone(), png).is_none() {
-                inner.order.push_back(id.clone());
-            }
-            while inner.order.len() > CAPACITY {
-                let old = inner.order.pop_front().expect("not empty");
-                inner.png.remove(&old);
-            }
+struct Drawing {
+    page: Page,
+    png: OnceLock<std::result::Result<Png, String>>,
+}
+
+impl Pages {
+    /// Keeps a preview's pages to draw from, and names them: their ids, in
+    /// order.
+    pub fn keep(&self, pages: &[Page]) -> Vec<String> {
+        let ids: Vec<String> = pages.iter().map(|page| id(&page.frame)).collect();
+        let kept = ids.iter().cloned().zip(pages.iter().cloned()).collect();
+        let mut inner = self.lock();
+        inner.previews.push_back(kept);
+        while inner.previews.len() > PREVIEWS_KEPT {
+            inner.previews.pop_front();
         }
-        Ok(id)
+        ids
     }
 
-    pub fn get(&self, id: &str) -> Option<Arc<Vec<u8>>> {
-        self.inner
-            .lock()
-            .expect("page cache lock")
+    /// A page's image, drawn now unless it already was; `None` when no kept
+    /// preview has the page (an unknown id, or an old preview's).
+    pub fn png(&self, id: &str) -> Option<Result<Png>> {
+        let drawing = {
+            let mut inner = self.lock();
+            if let Some(png) = inner.png.get(id) {
+                return Some(Ok(png.clone()));
+            }
+            let page = inner.previews.iter().rev().find_map(|p| p.get(id))?.clone();
+            let drawing = inner.drawing.entry(id.to_owned()).or_insert_with(|| {
+                Arc::new(Drawing {
+                    page,
+                    png: OnceLock::new(),
+                })
+            });
+            drawing.clone()
+        };
+        let png = drawing
             .png
-            .get(id)
-            .cloned()
+            .get_or_init(|| {
+                let png = export::png_page(&drawing.page, PREVIEW_PPI)
+                    .map(Bytes::from)
+                    .map_err(|e| e.to_string());
+                typst::comemo::evict(super::MEMO_AGE);
+                let mut inner = self.lock();
+                if let Ok(png) = &png {
+                    inner.cache(id, png.clone());
+                }
+                inner.drawing.remove(id);
+                png
+            })
+            .clone();
+        Some(png.map_err(|message| Error::Export { message }))
     }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().expect("page cache lock")
+    }
+}
+
+impl Inner {
+    fn cache(&mut self, id: &str, png: Png) {
+        self.bytes += png.len();
+        if let Some(old) = self.png.insert(id.to_owned(), png) {
+            self.bytes -= old.len();
+        } else {
+            self.order.push_back(id.to_owned());
+        }
+        // The newest image stays, however large: it was asked for.
+        while self.bytes > PNG_BYTES && self.order.len() > 1 {
+            let old = self.order.pop_front().expect("not empty");
+            self.bytes -= self.png.remove(&old).map_or(0, |png| png.len());
+        }
+    }
+}
+
+fn id(frame: &Frame) -> String {
+    format!("{:032x}", typst::utils::hash128(&Pixels(frame)))
 }
 
 /// A frame as pixels: what is drawn and where, without the source spans

@@ -67,6 +67,20 @@ pub fn compile_str(json: &str) -> Compiled {
     engine().compile(&plan).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// A big plan as the web form may get one: sample 004 with the
+/// subsections of its section II repeated `copies` times (each copy about
+/// ten pages). Also used by `benches/serve.rs`.
+pub fn big_plan(copies: usize) -> serde_json::Value {
+    let text = std::fs::read_to_string(sample("004")).unwrap();
+    let mut plan: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let subsections = plan["sections"][1]["sections"].as_array_mut().unwrap();
+    let once = subsections.clone();
+    for _ in 1..copies {
+        subsections.extend(once.iter().cloned());
+    }
+    plan
+}
+
 /// A run of text as laid out: baseline position, width, size and style.
 #[derive(Debug, Clone)]
 pub struct Run {

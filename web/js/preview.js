@@ -1,5 +1,6 @@
 // Live preview: one request at a time; a result older than the latest
-// edit is dropped, and the next request carries the newest plan.
+// edit is dropped, and the next request carries the newest plan. The answer
+// names the pages; their images are asked for as they come near the view.
 
 import { $, h, previewEl, status, statusEl } from './dom.js';
 import { state } from './state.js';
@@ -7,8 +8,13 @@ import { renderFindings } from './findings.js';
 import { api, errorOf, showLoadError } from './api.js';
 
 const PREVIEW_DELAY_MS = 300;
+// Pages this far beyond the view (in its heights) are asked for ahead.
+const NEAR = '150% 0px';
 
-const preview = { timer: 0, inFlight: false, again: false, broken: new Map() };
+const preview = {
+  timer: 0, inFlight: false, again: false, broken: new Map(),
+  observer: null, root: null, // lazy page images, see observer()
+};
 
 export function schedulePreview(delay = PREVIEW_DELAY_MS) {
   clearTimeout(preview.timer);
@@ -62,14 +68,18 @@ function pageUrl(id) {
   return `api/pages/${encodeURIComponent(id)}.png${retry ? `?r=${retry}` : ''}`;
 }
 
+// A page is a placeholder of its size until it comes near the view: the
+// server draws a page only when its image is asked for.
 function pageImage(page) {
+  const width = page.width || 595.28;
+  const height = page.height || 841.89;
   const img = h('img', {
-    'data-page-id': page.id, src: pageUrl(page.id), decoding: 'async',
-    width: Math.round(page.width || 595), height: Math.round(page.height || 842),
+    'data-page-id': page.id, decoding: 'async', width: Math.round(width), height: Math.round(height),
   });
-  img.style.setProperty('--page-w', String(page.width || 595.28));
-  // The server keeps a limited cache of page images: a page that dropped
-  // out of it comes back with a fresh preview.
+  img.style.setProperty('--page-w', String(width));
+  img.style.setProperty('aspect-ratio', `${width} / ${height}`);
+  // The server keeps the pages of its last previews only: a page that
+  // dropped out comes back with a fresh preview.
   img.addEventListener('error', () => {
     img.dataset.broken = '1';
     const tries = (preview.broken.get(page.id) || 0) + 1;
@@ -79,19 +89,53 @@ function pageImage(page) {
   return img;
 }
 
-// Pages whose id did not change keep their <img> (no reload, no flicker);
-// new ones are decoded before they replace the old, then swapped in at once.
+function load(img) {
+  preview.observer?.unobserve(img);
+  if (!img.hasAttribute('src')) img.src = pageUrl(img.dataset.pageId);
+}
+
+// On a wide screen the preview's pane scrolls, on a narrow one the page.
+function scroller() {
+  const pane = previewEl.closest('.pane');
+  return pane && getComputedStyle(pane).overflowY !== 'visible' ? pane : null;
+}
+
+function observer() {
+  const root = scroller();
+  if (!preview.observer || preview.root !== root) {
+    preview.observer?.disconnect();
+    preview.root = root;
+    preview.observer = new IntersectionObserver((entries) => {
+      for (const e of entries) if (e.isIntersecting) load(e.target);
+    }, { root, rootMargin: NEAR });
+  }
+  return preview.observer;
+}
+
+function inView(el) {
+  const r = el.getBoundingClientRect();
+  const view = preview.root ? preview.root.getBoundingClientRect() : { top: 0, bottom: innerHeight };
+  return r.bottom >= view.top && r.top <= view.bottom;
+}
+
+// Pages whose id did not change keep their <img> (no reload, no flicker).
+// A changed page in view is drawn and decoded before it replaces the old
+// one; the others wait as placeholders until they come near the view.
 async function showPages(data, sent) {
   const pages = Array.isArray(data.pages) ? data.pages : [];
+  const shown = [...previewEl.querySelectorAll('img[data-page-id]')];
   const old = new Map();
-  for (const img of previewEl.querySelectorAll('img[data-page-id]')) {
+  for (const img of shown) {
     if (!img.dataset.broken && !old.has(img.dataset.pageId)) old.set(img.dataset.pageId, img);
   }
   const fresh = [];
   const nodes = pages.map((page, i) => {
     let img = old.get(page.id);
     if (img) old.delete(page.id);
-    else { img = pageImage(page); fresh.push(img); }
+    else {
+      img = pageImage(page);
+      if (shown[i] && inView(shown[i])) { load(img); fresh.push(img); }
+    }
     img.alt = `Trang ${i + 1} trên ${pages.length}`;
     return img;
   });
@@ -100,7 +144,11 @@ async function showPages(data, sent) {
     new Promise((resolve) => setTimeout(resolve, 5000)),
   ])));
   if (sent !== state.editSeq) return false;
+  const watch = observer();
+  const kept = new Set(nodes);
+  for (const img of shown) if (!kept.has(img)) watch.unobserve(img);
   previewEl.replaceChildren(...nodes);
+  for (const img of nodes) if (!img.hasAttribute('src')) watch.observe(img);
   if (!pages.length) previewEl.append(h('p', { class: 'muted' }, 'Chưa có trang nào.'));
   state.fileName = data.file_name || state.fileName;
   $('#preview-info').textContent = `${pages.length} trang${data.file_name ? ` · ${data.file_name}` : ''}`;
