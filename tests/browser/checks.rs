@@ -251,3 +251,54 @@ pub async fn saving_over_a_file_asks_first(client: &Client, folder: &Path) {
         }
     }
 }
+
+/// A long plan's preview: every page has its place at once, but the server
+/// draws only the pages near the view; scrolling to the end brings the
+/// last page's image (issue 12: a 400-page plan must not draw every page
+/// before the first is shown).
+pub async fn a_long_plan_draws_the_pages_in_view(client: &Client, folder: &Path) {
+    let sample = super::common::root().join("samples/004-thi-dua-nganh-tu-phap-2026.json");
+    let mut plan: Value = serde_json::from_str(&std::fs::read_to_string(sample).unwrap()).unwrap();
+    let sections = plan["sections"].as_array().unwrap().clone();
+    let repeated: Vec<Value> = (0..8).flat_map(|_| sections.clone()).collect();
+    plan["sections"] = Value::Array(repeated);
+    let path = folder.join("ke-hoach-dai.json");
+    std::fs::write(&path, plan.to_string()).unwrap();
+
+    let version = super::preview_after(client, 0).await;
+    client
+        .find(Locator::Id("open-file"))
+        .await
+        .unwrap()
+        .send_keys(&path.canonicalize().unwrap().to_string_lossy())
+        .await
+        .unwrap();
+    let _ = client.accept_alert().await;
+    super::preview_after(client, version).await;
+
+    let counts = "const imgs = [...document.querySelectorAll('#preview img')];
+         return [imgs.length, imgs.filter(i => i.hasAttribute('src')).length]";
+    let shown = client.execute(counts, vec![]).await.unwrap();
+    let (pages, asked) = (shown[0].as_u64().unwrap(), shown[1].as_u64().unwrap());
+    assert!(pages >= 60, "the long plan has many pages: {pages}");
+    assert!(
+        asked * 4 <= pages,
+        "only the pages near the view are asked for: {asked} of {pages}"
+    );
+    client
+        .execute(
+            "const imgs = document.querySelectorAll('#preview img');
+             imgs[imgs.length - 1].scrollIntoView()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    eventually(
+        client,
+        "const imgs = document.querySelectorAll('#preview img');
+         const last = imgs[imgs.length - 1];
+         return last.complete && last.naturalWidth > 0",
+        json!(true),
+    )
+    .await;
+}
