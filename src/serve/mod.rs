@@ -25,10 +25,9 @@ use tokio::sync::Semaphore;
 
 use crate::compile::Engine;
 
-/// Layouts and page drawings after which typst forgets a memoised result
-/// not used since: an edit's layout reuses the last ones, while old edits'
-/// layouts and drawn glyphs (memoised per glyph and sub-pixel position, so
-/// of little use to another page) are let go.
+/// Layouts (or tens of page drawings, see `pages`) after which typst
+/// forgets a memoised result not used since: an edit's layout reuses the
+/// last ones, while old edits' layouts and drawn glyphs are let go.
 const MEMO_AGE: usize = 10;
 
 /// The largest request body: a plan with long appendices is ~200 kB.

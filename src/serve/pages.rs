@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use axum::body::Bytes;
@@ -34,9 +35,17 @@ const PNG_BYTES: usize = 16 * 1024 * 1024;
 /// Cheap to clone: one image serves every request for it.
 type Png = Bytes;
 
+/// Drawings that count as one layout for typst's memo cache: a drawing
+/// memoises each glyph bitmap (by glyph and sub-pixel position, so of
+/// little use to another page), which scrolling through a long plan piles
+/// up; ageing the cache at every drawing would instead make an edit lose
+/// its warm layout sooner (an evicting pass costs time too).
+const DRAWINGS_PER_EVICTION: usize = 10;
+
 #[derive(Default)]
 pub struct Pages {
     inner: Mutex<Inner>,
+    drawn: AtomicUsize,
 }
 
 #[derive(Default)]
@@ -94,7 +103,9 @@ impl Pages {
                 let png = export::png_page(&drawing.page, PREVIEW_PPI)
                     .map(Bytes::from)
                     .map_err(|e| e.to_string());
-                typst::comemo::evict(super::MEMO_AGE);
+                if self.drawn.fetch_add(1, Ordering::Relaxed) % DRAWINGS_PER_EVICTION == 0 {
+                    typst::comemo::evict(super::MEMO_AGE);
+                }
                 let mut inner = self.lock();
                 if let Ok(png) = &png {
                     inner.cache(id, png.clone());
