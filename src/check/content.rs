@@ -143,27 +143,30 @@ pub fn old_years(text: &str, year: i32) -> Vec<String> {
 /// citations left out) when none of them is the plan's `year`; a plan
 /// dated in the last quarter may be for the year after.
 fn title_year_mismatch(title: &str, year: i32, issued: Option<PlanDate>) -> Option<i32> {
-    static PERIOD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\d{4})(?:\s*[-–]\s*(\d{4}))?\b").unwrap());
+    static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(đến (?:năm )?)?\b(\d{4})(?:\s*[-–]\s*(\d{4}))?\b").unwrap()
+    });
     let title = crate::markup::plain_text(title);
     let cited: Vec<_> = CITATION.find_iter(&title).map(|m| m.range()).collect();
     let periods: Vec<(i32, i32)> = PERIOD
         .captures_iter(&title)
         .filter(|c| !cited.iter().any(|r| r.contains(&c.get(0).unwrap().start())))
         .filter_map(|c| {
-            let from: i32 = c[1].parse().ok()?;
+            let named: i32 = c[2].parse().ok()?;
             let to = c
-                .get(2)
+                .get(3)
                 .and_then(|m| m.as_str().parse().ok())
-                .unwrap_or(from);
-            crate::date::YEARS.contains(&from).then_some((from, to))
+                .unwrap_or(named);
+            // `… đến năm 2030` runs from now to then.
+            let from = if c.get(1).is_some() { year } else { named };
+            crate::date::YEARS.contains(&named).then_some((from, to))
         })
         .collect();
     let late_in_year = issued.is_some_and(|d| d.month.is_some_and(|m| m >= 10));
     let covers = |y: i32| periods.iter().any(|&(from, to)| (from..=to).contains(&y));
     let fits = covers(year) || (late_in_year && covers(year + 1));
     match periods.first() {
-        Some(&(named, _)) if !fits => Some(named),
+        Some(&(from, to)) if !fits => Some(if from == year { to } else { from }),
         _ => None,
     }
 }

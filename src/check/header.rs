@@ -255,6 +255,10 @@ pub fn signer_findings(plan: &Plan) -> Vec<Finding> {
             .suggest("thêm { \"prefix\": \"KT\", \"of\": \"<chức vụ cấp trưởng>\" }"),
         );
     }
+    let unsigned = title.trim().is_empty() && signer.name.is_none() && signer.authority.is_empty();
+    if unsigned && super::attached_to_decision(plan) {
+        return out;
+    }
     if title.trim().is_empty() {
         out.push(
             Finding::new(

@@ -20,6 +20,17 @@ use serde::Serialize;
 
 use crate::model::Plan;
 
+/// A plan issued with a Quyết định (its subtitle says `(Kèm theo Quyết
+/// định …)`): the decision carries the signature and the nơi nhận, so the
+/// plan has none of its own (Decree 30, Phụ lục III).
+fn attached_to_decision(plan: &Plan) -> bool {
+    plan.subtitle.as_deref().is_some_and(|s| {
+        let s = crate::markup::plain_text(s);
+        let s = s.trim_start_matches(['(', ' ']);
+        s.starts_with("Kèm theo Quyết định") || s.starts_with("Ban hành kèm theo Quyết định")
+    })
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

@@ -86,7 +86,14 @@ fn sections(
                 "mục không có nội dung",
             ));
         }
+        // A plan set out in khoản only (`1.`, `2.` kept as numbered) has
+        // no mục to write in capitals.
+        let mục = s
+            .number
+            .as_deref()
+            .is_none_or(|n| roman_value(n.trim().trim_end_matches('.')).is_some());
         if at.len() == 1
+            && mục
             && let Some(title) = s
                 .title
                 .as_deref()
@@ -120,7 +127,7 @@ fn roman_value(s: &str) -> Option<u32> {
 }
 
 fn recipients(plan: &Plan, out: &mut Vec<Finding>) {
-    if plan.recipients.is_empty() {
+    if plan.recipients.is_empty() && !super::attached_to_decision(plan) {
         out.push(
             Finding::new(
                 Severity::Error,
@@ -174,7 +181,8 @@ fn recipients(plan: &Plan, out: &mut Vec<Finding>) {
         );
     }
     for unit in units {
-        let name = unit.split('(').next().unwrap_or(unit).trim();
+        // `NC.Châu`, `VP(Hùng)`: the unit, then the drafter as written.
+        let name = unit.split(['(', '.']).next().unwrap_or(unit).trim();
         if name != name.to_uppercase() {
             out.push(
                 Finding::new(
@@ -189,11 +197,14 @@ fn recipients(plan: &Plan, out: &mut Vec<Finding>) {
     }
 }
 
-/// `vp (cth)` → `VP (cth)`: the unit in capitals, the drafter's initials
-/// and copy count as written.
+/// `vp (cth)` → `VP (cth)`, `nc.Châu` → `NC.Châu`: the unit in capitals,
+/// the drafter's initials and copy count as written.
 fn archive_unit_upper(unit: &str) -> String {
-    match unit.split_once('(') {
-        Some((name, rest)) => format!("{} ({rest}", name.trim().to_uppercase()),
+    match unit.find(['(', '.']) {
+        Some(at) if unit[at..].starts_with('(') => {
+            format!("{} {}", unit[..at].trim().to_uppercase(), &unit[at..])
+        }
+        Some(at) => format!("{}{}", unit[..at].trim().to_uppercase(), &unit[at..]),
         None => unit.to_uppercase(),
     }
 }

@@ -33,4 +33,7 @@ pub struct Source {
     /// What the reader noticed on its way (a legacy encoding converted,
     /// artefacts removed), for the report.
     pub notes: Vec<String>,
+    /// Whether bold was read (Word): then a heading that is not bold is
+    /// known to be a sentence.
+    pub emphasis: bool,
 }

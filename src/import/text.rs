@@ -57,6 +57,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
         pieces: paragraphs(&lines, typical),
         unit: "dòng",
         notes,
+        emphasis: false,
     })
 }
 
@@ -86,7 +87,18 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
         .enumerate()
         .flat_map(|(i, raw)| {
             let raw = raw.trim();
-            GAP.split(raw)
+            // `Số: 2280         /QĐ-UBND`: a number's ký hiệu is not a column.
+            let mut parts: Vec<String> = Vec::new();
+            for part in GAP.split(raw) {
+                match parts.last_mut() {
+                    Some(prev) if part.starts_with('/') && prev.starts_with("Số") => {
+                        prev.push_str(part)
+                    }
+                    _ => parts.push(part.to_owned()),
+                }
+            }
+            parts
+                .into_iter()
                 .map(move |part| (i + 1, part))
                 .collect::<Vec<_>>()
         });
@@ -226,6 +238,13 @@ fn paragraphs(lines: &[Line], typical: usize) -> Vec<Piece> {
                     || line.alone
                     || is_header_line(prev)
                     || is_header_line(&line.text)
+                    // A name in capitals after text (the plan's header
+                    // after the decision's `Lưu:` line), and a bracketed
+                    // line whole (`(Kèm theo Quyết định …)`).
+                    || is_caps(&line.text)
+                        && line.text.split_whitespace().nth(1).is_some()
+                        && !is_caps(prev)
+                    || prev.starts_with('(') && prev.ends_with(')')
                     || breaks(
                         prev,
                         &line.text,

@@ -96,6 +96,11 @@ pub struct Task {
     #[schemars(title = "Ghi chú")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Số thứ tự in trong bảng nhiệm vụ thay cho số tự đếm: "I" cho dòng
+    /// nhóm, "" cho dòng tiếp của nhiệm vụ trên.
+    #[schemars(title = "Số thứ tự")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
 }
 
 /// Trường của nhiệm vụ.

@@ -297,6 +297,7 @@ impl Walker<'_> {
             output,
             leader,
             note,
+            number,
         } = task;
         self.blocks("content", content);
         self.units("lead", lead);
@@ -305,6 +306,7 @@ impl Walker<'_> {
         self.optional("output", Prose, output);
         self.optional("leader", Prose, leader);
         self.optional("note", Prose, note);
+        self.optional("number", Fixed, number);
     }
 
     fn units(&mut self, key: &str, units: &mut Option<Units>) {

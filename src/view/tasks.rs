@@ -38,7 +38,9 @@ pub(super) fn task_table(
             columns
                 .iter()
                 .map(|c| match c.0 {
-                    TaskField::Index => vec![BlockView::paragraph((i + 1).to_string())],
+                    TaskField::Index => vec![BlockView::paragraph(
+                        task.number.clone().unwrap_or_else(|| (i + 1).to_string()),
+                    )],
                     TaskField::Content => blocks(&task.content, labels),
                     field => task_value(task, field)
                         .map(|text| vec![BlockView::paragraph(text)])

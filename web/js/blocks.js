@@ -91,7 +91,8 @@ function taskEditor(path, task) {
       textField(`${path}.deadline`, labels.deadline || 'Thời gian thực hiện', { kind: 'opt' }),
       textField(`${path}.output`, labels.output || 'Sản phẩm', { kind: 'opt' }),
       textField(`${path}.leader`, labels.leader || 'Lãnh đạo phụ trách', { kind: 'opt' }),
-      textField(`${path}.note`, 'Ghi chú', { kind: 'opt', hint: 'Chỉ in trong bảng nhiệm vụ.' })));
+      textField(`${path}.note`, 'Ghi chú', { kind: 'opt', hint: 'Chỉ in trong bảng nhiệm vụ.' }),
+      textField(`${path}.number`, 'Số thứ tự', { kind: 'opt', hint: 'Chỉ in trong bảng nhiệm vụ; bỏ trống để tự đánh số.' })));
 }
 
 function columnRow(path, col, i, count, withField) {

@@ -105,6 +105,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
         pieces: walker.pieces,
         unit: "đoạn",
         notes,
+        emphasis: true,
     })
 }
 

@@ -2,6 +2,10 @@
 //! (`I.`, `1.`, `1.1.`, `a)`), with their titles, run-in or not; bullets
 //! make lists; task lines make tasks; the rest are paragraphs and tables.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::tasks::{TASK_LINE, task_field, task_table};
 use super::{Findings, plain};
 use crate::import::source::Piece;
@@ -14,6 +18,10 @@ pub(super) struct Tree {
     pub(super) preamble: Vec<Block>,
     /// Whether blocks before the first section stay blocks (a phụ lục).
     blocks_first: bool,
+    /// Whether the source marks bold (see [`Source::emphasis`]).
+    ///
+    /// [`Source::emphasis`]: crate::import::Source::emphasis
+    emphasis: bool,
     pub(super) nodes: Vec<Node>,
     /// The open sections, outermost first.
     open: Vec<usize>,
@@ -46,9 +54,15 @@ enum MarkKind {
 }
 
 impl Tree {
-    pub(super) fn build(pieces: &[Piece], blocks_first: bool, out: &mut Findings) -> Tree {
+    pub(super) fn build(
+        pieces: &[Piece],
+        blocks_first: bool,
+        emphasis: bool,
+        out: &mut Findings,
+    ) -> Tree {
         let mut tree = Tree {
             blocks_first,
+            emphasis,
             ..Tree::default()
         };
         for piece in pieces {
@@ -75,16 +89,11 @@ impl Tree {
             self.task_line(node, field, value);
             return;
         }
-        let marker = MARKER.find(text).map(|m| m.as_str().trim().to_owned());
-        match marker.as_deref() {
-            Some(m) if m.starts_with(['-', '–', '+', '•']) => {
-                let item = text[MARKER.find(text).unwrap().end()..].trim().to_owned();
+        match numbered(text) {
+            Some((m, item)) if m.starts_with(['-', '–', '+', '•']) => {
                 self.push_list_item(item);
             }
-            Some(m) => {
-                let rest = text[MARKER.find(text).unwrap().end()..].trim();
-                self.open_section(m, rest);
-            }
+            Some((m, rest)) => self.open_section(&m, &rest),
             None => self.push_block(Block::Paragraph(text.to_owned()), out, at),
         }
     }
@@ -116,7 +125,7 @@ impl Tree {
             }
             self.open.pop();
         }
-        let (title, run_in, content) = split_heading(rest);
+        let (title, run_in, content) = split_heading(rest, self.emphasis);
         let maybe_title = title.is_none()
             && content.as_deref().is_some_and(|c| {
                 c.ends_with('.') && !c.contains([',', ';']) && c.split_whitespace().count() <= 25
@@ -228,19 +237,90 @@ impl Tree {
     }
 }
 
+/// A paragraph's number or bullet and the rest, where Word's emphasis may
+/// wrap the number: `**I. MỤC ĐÍCH**` → `I.`, `**MỤC ĐÍCH**`;
+/// `**1**. Giao …` and `**a)** Tổ chức …` → the number and `Giao …`.
+fn numbered(text: &str) -> Option<(String, String)> {
+    static WRAPPED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([IVXL]+|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])([.)]?)(\*{1,3})([.)]?)\s+")
+            .unwrap()
+    });
+    if let Some(m) = MARKER.find(text) {
+        return Some((
+            m.as_str().trim().to_owned(),
+            text[m.end()..].trim().to_owned(),
+        ));
+    }
+    let stars = text.len() - text.trim_start_matches('*').len();
+    if stars == 0 || stars > 3 {
+        return None;
+    }
+    let inner = &text[stars..];
+    if let Some(m) = MARKER.find(inner) {
+        let rest = format!("{}{}", &text[..stars], &inner[m.end()..]);
+        return Some((m.as_str().trim().to_owned(), rest.trim().to_owned()));
+    }
+    let c = WRAPPED.captures(inner)?;
+    let punct = format!("{}{}", &c[2], &c[4]);
+    let closes = c[3].len() == stars;
+    let decimal_depth = c[1].contains('.');
+    let fits = match punct.as_str() {
+        ")" => c[1].len() == 1 && c[1].chars().all(|ch| ch.is_lowercase()),
+        "." => !c[1].chars().all(|ch| ch.is_lowercase()),
+        "" => decimal_depth,
+        _ => false,
+    };
+    (closes && fits).then(|| {
+        (
+            format!("{}{punct}", &c[1]),
+            inner[c[0].len()..].trim().to_owned(),
+        )
+    })
+}
+
 /// A numbered paragraph's title and content: `Mục đích` is a title; `Đợt
 /// thi đua thứ nhất: Từ …` a run-in title and its text; a sentence that
 /// ends with a full stop an untitled khoản.
-fn split_heading(rest: &str) -> (Option<String>, bool, Option<String>) {
+fn split_heading(rest: &str, emphasis: bool) -> (Option<String>, bool, Option<String>) {
+    let bold = rest.trim().starts_with("**") && rest.trim().ends_with("**");
     let rest = plain(rest);
     if rest.is_empty() {
         return (None, false, None);
     }
+    // A bold lead-in is a run-in title: `**Thời gian:** 13h30 ngày …`.
+    if let Some(inner) = rest.strip_prefix("**")
+        && let Some(close) = inner.find("**")
+        && inner[..close].trim_end().ends_with([':', '.'])
+        && !inner[close + 2..].trim().is_empty()
+    {
+        let head = inner[..close].trim().trim_start_matches('*');
+        return (
+            Some(head.to_owned()),
+            true,
+            Some(inner[close + 2..].trim_start_matches('*').trim().to_owned()),
+        );
+    }
     let words = |t: &str| t.split_whitespace().count();
     let sentences = rest.contains(". ");
+    // The words' own end, past emphasis marks: `… *(đính kèm).*`.
+    let end = rest.trim_end_matches(['*', '\u{2060}']);
+    // `… thực hiện các công việc liên quan:` introduces what follows.
+    let introduces = [
+        "liên quan:",
+        "như sau:",
+        "sau đây:",
+        "cụ thể:",
+        "gồm:",
+        "sau:",
+    ]
+    .iter()
+    .any(|tail| end.ends_with(tail));
+    // A long line without a full stop is a heading in extracted text; in
+    // Word, where bold is known, a long plain one is a sentence.
+    let heading_length = bold || !emphasis || words(rest) <= 30;
     if !sentences
-        && (rest.ends_with(':') && words(rest) <= 30
-            || !rest.ends_with(['.', ';', '!', '?', ':']) && !rest.contains(": "))
+        && (end.ends_with(':') && !introduces && words(rest) <= 30
+            || !end.ends_with(['.', ';', '!', '?', ':']) && !rest.contains(": ") && heading_length)
     {
         return (Some(rest.to_owned()), false, None);
     }
@@ -277,7 +357,7 @@ fn split_heading(rest: &str) -> (Option<String>, bool, Option<String>) {
 }
 
 /// The first row is the headings; every row is cut or padded to their count.
-fn table(rows: &[Vec<String>]) -> Block {
+pub(super) fn table(rows: &[Vec<String>]) -> Block {
     let (columns, rows) = match rows.split_first() {
         None => (Vec::new(), Vec::new()),
         Some((head, body)) => {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 
-use super::{Findings, plain, text_of};
+use super::{Findings, bare, text_of};
 use crate::import::source::Piece;
 use crate::import::text::{MARKER, is_caps};
 use crate::model::{Authority, AuthorityPrefix, Signer};
@@ -21,7 +21,12 @@ pub(super) fn closing_start(body: &[Piece]) -> usize {
         .or_else(|| {
             let last = body.len().checked_sub(1)?;
             let t = text_of(&body[last])?;
-            (t.ends_with("./.") && !MARKER.is_match(t)).then_some(last)
+            // Under a heading (`VI. KINH PHÍ`) it is that mục's text.
+            let under_heading = last
+                .checked_sub(1)
+                .and_then(|i| text_of(&body[i]))
+                .is_some_and(|h| is_caps(h) || MARKER.is_match(h) && !h.ends_with(['.', ';']));
+            (t.ends_with("./.") && !MARKER.is_match(t) && !under_heading).then_some(last)
         })
         .unwrap_or(body.len())
 }
@@ -66,12 +71,13 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
                 .push((piece.at(), "một bảng sau \"Nơi nhận\"".into()));
             continue;
         };
-        let text = plain(text)
+        let text = bare(text);
+        let text = text
             .trim_start_matches("Nơi nhận:")
             .trim_start_matches("Nơi nhận");
         // Two columns run together: `- Lãnh đạo Sở;   PHÓ GIÁM ĐỐC`.
         for part in text.split("  ").map(str::trim).filter(|p| !p.is_empty()) {
-            lines.push((piece.at(), plain(part).to_owned()));
+            lines.extend(entries(part).into_iter().map(|l| (piece.at(), l)));
         }
     }
     for (at, line) in lines {
@@ -86,10 +92,14 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
         } else if let Some(c) = AUTHORITY.captures(&line)
             && let Some(prefix) = prefix(&c[1])
         {
-            authority.push(Authority {
-                prefix,
-                of: c[2].trim().to_owned(),
-            });
+            // One line for the whole block: `KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng
+            // Việt Phương`.
+            let (of, rest) = split_block(c[2].trim());
+            authority.push(Authority { prefix, of });
+            if let Some((deputy, person)) = rest {
+                title = Some(deputy);
+                name = person;
+            }
         } else if is_caps(&line) && name.is_none() {
             title = Some(line);
         } else if title.is_some()
@@ -128,6 +138,54 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
             name,
             ..Signer::default()
         },
+    }
+}
+
+/// A nơi nhận list flattened into one line (a table row of a page turned
+/// into text): `- Bộ A; (báo cáo) - Sở B; - Lưu: VT.` → an entry each.
+fn entries(line: &str) -> Vec<String> {
+    static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[;.)]\s+-\s").unwrap());
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in DASH.find_iter(line) {
+        // Keep the `;` or `)` with the entry it ends.
+        out.push(line[start..m.start() + 1].trim().to_owned());
+        start = m.end() - 2;
+    }
+    out.push(line[start..].trim().to_owned());
+    // `Bộ A; (báo cáo)`: the note in brackets belongs to the entry.
+    out.into_iter()
+        .map(|e| e.replace("; (", " ("))
+        .filter(|e| !e.is_empty())
+        .collect()
+}
+
+/// `CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương` → `CHỦ TỊCH`, and the deputy's
+/// title with the name after it, when the block came as one line.
+fn split_block(text: &str) -> (String, Option<(String, Option<String>)>) {
+    let caps_end = text
+        .split_whitespace()
+        .take_while(|w| is_caps(w) || w.chars().all(|c| !c.is_lowercase()))
+        .map(|w| w.len() + 1)
+        .sum::<usize>()
+        .min(text.len());
+    let (caps, person) = text.split_at(caps_end);
+    let deputy = [" PHÓ ", " THỨ TRƯỞNG"]
+        .iter()
+        .filter_map(|d| caps.find(d))
+        .min();
+    match deputy {
+        Some(at) => {
+            let person = person.trim();
+            (
+                caps[..at].trim().to_owned(),
+                Some((
+                    caps[at..].trim().to_owned(),
+                    (!person.is_empty()).then(|| person.to_owned()),
+                )),
+            )
+        }
+        None => (text.to_owned(), None),
     }
 }
 

@@ -36,6 +36,7 @@ pub(super) fn header_and_title(
     let stray = header(&pieces[..k], head, out);
     let rest = plain(text_of(&pieces[k]).unwrap_or_default())
         .trim_start_matches("KẾ HOẠCH")
+        .trim_start_matches("QUYẾT ĐỊNH")
         .trim()
         .to_owned();
     let mut body_from = k + 1;
@@ -50,6 +51,35 @@ pub(super) fn header_and_title(
     } else {
         rest
     };
+    // A trích yếu over several lines: the next ones are bold like it, or
+    // go on mid-sentence in lower case.
+    let mut title = title;
+    let bold = |t: &str| t.starts_with("**") && t.ends_with("**");
+    let first_bold = pieces
+        .get(body_from - 1)
+        .and_then(text_of)
+        .is_some_and(bold);
+    while let Some(next) = pieces.get(body_from).and_then(text_of)
+        && !title.is_empty()
+        && !MARKER.is_match(plain(next))
+        && !next.trim_start_matches('*').starts_with(['(', '-'])
+        && (first_bold && bold(next) || plain(next).starts_with(|c: char| c.is_lowercase()))
+    {
+        title = format!("{title} {}", plain(next));
+        body_from += 1;
+    }
+    // A decision's trích yếu names the plan it issues.
+    for issues in [
+        "BAN HÀNH KẾ HOẠCH ",
+        "Ban hành Kế hoạch ",
+        "Ban hành kế hoạch ",
+    ] {
+        if let Some(plan) = title.strip_prefix(issues) {
+            title = plan.to_owned();
+            out.guessed
+                .push("trích yếu lấy từ quyết định ban hành kế hoạch".into());
+        }
+    }
     if !title.is_empty() {
         out.found.push(format!("trích yếu: \"{title}\""));
         head.title = Some(title);
@@ -76,7 +106,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Cơ quan, số and ký hiệu, địa danh and date, from the lines before
 /// `KẾ HOẠCH` in any of their extracted shapes.
 /// Returns the header's other text, which the preamble takes.
-fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) -> Vec<Block> {
+pub(super) fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) -> Vec<Block> {
     let mut stray = Vec::new();
     let mut issuer_lines = Vec::new();
     for piece in pieces {
@@ -85,7 +115,10 @@ fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) -> Vec<Block>
                 .push((piece.at(), "một bảng trước chữ KẾ HOẠCH".into()));
             continue;
         };
-        let mut line = QUOC_HIEU.replace_all(plain(text), " ").into_owned();
+        // The rules under the names, typed as dashes: `-------`.
+        static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*-{3,}\s*").unwrap());
+        let line = QUOC_HIEU.replace_all(plain(text), " ");
+        let mut line = RULE.replace_all(&line, "  ").into_owned();
         if let Some(c) = NUMBER.captures(&line) {
             match c[1].parse::<u32>() {
                 Ok(n) if n >= 1 => head.number = Some(n),
@@ -141,6 +174,7 @@ fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) -> Vec<Block>
             }
         }
     }
+    let issuer_lines = whole_names(issuer_lines);
     let Some((name, parent)) = issuer_lines.split_last() else {
         return stray;
     };
@@ -154,6 +188,39 @@ fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) -> Vec<Block>
         .push(format!("cơ quan: {}", super::shown(&issuer)));
     head.issuer = Some(issuer);
     stray
+}
+
+/// The header's lines of capitals as body names: a name Word broke over
+/// two lines is one (`ỦY BAN NHÂN DÂN` / `TỈNH LÂM ĐỒNG`, `BỘ TÀI NGUYÊN
+/// VÀ` / `MÔI TRƯỜNG`), so a UBND is not read as its own parent.
+fn whole_names(lines: Vec<String>) -> Vec<String> {
+    const UNITS: [&str; 8] = [
+        "TỈNH ",
+        "THÀNH PHỐ ",
+        "HUYỆN ",
+        "QUẬN ",
+        "THỊ XÃ ",
+        "XÃ ",
+        "PHƯỜNG ",
+        "ĐẶC KHU ",
+    ];
+    const COUNCILS: [&str; 3] = ["ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"];
+    let mut names: Vec<String> = Vec::new();
+    for line in lines {
+        let goes_on = names.last().is_some_and(|prev: &String| {
+            COUNCILS.contains(&prev.as_str()) && UNITS.iter().any(|u| line.starts_with(u))
+                || prev.ends_with(" VÀ")
+                || prev.ends_with(',')
+        });
+        match names.last_mut() {
+            Some(prev) if goes_on => {
+                prev.push(' ');
+                prev.push_str(&line);
+            }
+            _ => names.push(line),
+        }
+    }
+    names
 }
 
 fn num(s: &str) -> u32 {

@@ -10,6 +10,7 @@
 
 mod appendix;
 mod body;
+mod decision;
 mod ending;
 mod guess;
 mod header;
@@ -39,17 +40,45 @@ pub struct Findings {
     pub guessed: Vec<String>,
     /// Text that could not be placed: where it was, and where it went.
     pub unplaced: Vec<(usize, String)>,
+    /// The lines of a Quyết định that issues the plan, set aside.
+    pub decision: Vec<(usize, String)>,
 }
 
 pub fn parse(source: &Source) -> Parsed {
-    let pieces = flatten_layout_tables(&source.pieces);
+    let mut pieces = flatten_layout_tables(&source.pieces);
     let mut out = Findings::default();
-    let kind = pieces
-        .iter()
-        .position(|p| text_of(p).is_some_and(|t| plain(t).starts_with("KẾ HOẠCH")));
+    // A Quyết định that sets the plan out in its articles has no `KẾ
+    // HOẠCH` line: its own name heads it.
+    let find_kind = |pieces: &[Piece]| {
+        let line = |word: &str| {
+            pieces
+                .iter()
+                .position(|p| text_of(p).is_some_and(|t| bare(t).starts_with(word)))
+        };
+        line("KẾ HOẠCH").or_else(|| line("QUYẾT ĐỊNH"))
+    };
+    let mut kind = find_kind(&pieces);
+    // What the decision's header gives, for what the attached plan's own
+    // header leaves out (its date and địa danh are the decision's).
+    let mut issued = Header::default();
+    if let Some(start) = kind.and_then(|k| decision::plan_start(&pieces, k)) {
+        out.decision = decision::lines(&pieces[..start]);
+        let title = pieces[..start]
+            .iter()
+            .position(|p| text_of(p).is_some_and(|t| bare(t) == "QUYẾT ĐỊNH"))
+            .unwrap_or(0);
+        header::header(&pieces[..title], &mut issued, &mut Findings::default());
+        out.guessed.push(format!(
+            "kế hoạch ban hành kèm theo Quyết định: {} {} đầu là quyết định, để riêng trong báo cáo",
+            start,
+            source.unit
+        ));
+        pieces.drain(..start);
+        kind = find_kind(&pieces);
+    }
     let ending = pieces
         .iter()
-        .position(|p| text_of(p).is_some_and(|t| plain(t).starts_with("Nơi nhận")));
+        .position(|p| text_of(p).is_some_and(|t| bare(t).starts_with("Nơi nhận")));
     let mut head = Header::default();
 
     // Header text that is neither cơ quan, số nor date opens the preamble.
@@ -57,13 +86,40 @@ pub fn parse(source: &Source) -> Parsed {
         Some(k) => header_and_title(&pieces, k, &mut head, &mut out),
         None => (0, Vec::new()),
     };
+    // A decision that sets the plan out itself: its số is the decision's.
+    if kind
+        .and_then(|k| text_of(&pieces[k]))
+        .is_some_and(|t| bare(t).starts_with("QUYẾT ĐỊNH"))
+        && let Some(symbol) = head.symbol.take()
+    {
+        out.guessed.push(format!(
+            "văn bản là Quyết định đặt kế hoạch trong các điều của nó: số {}/{symbol} là của quyết định, kế hoạch để trống số",
+            head.number.take().map_or(String::new(), |n| n.to_string())
+        ));
+        issued.symbol = Some(symbol);
+    }
+    if head.date.is_none() {
+        head.date = issued.date;
+    }
+    if head.place.is_none() {
+        head.place = issued.place;
+    }
+    // An attached plan has no số of its own: the decision's ký hiệu names
+    // the body (`QĐ-UBND` → `KH-UBND`).
+    if head.symbol.is_none() {
+        head.symbol = issued
+            .symbol
+            .as_deref()
+            .and_then(|s| s.rsplit('-').next())
+            .map(|body| format!("KH-{body}"));
+    }
     let body_end = ending.unwrap_or(pieces.len());
     let appendix_at = appendix_start(&pieces, body_end);
     let body_end = body_end.min(appendix_at);
     let body = &pieces[body_from.min(body_end)..body_end];
 
     let (body, closing) = body.split_at(closing_start(body));
-    let tree = Tree::build(body, false, &mut out);
+    let tree = Tree::build(body, false, source.emphasis, &mut out);
     out.found.push(format!(
         "{} đoạn mở đầu, {} mục cấp I, {} mục và khoản cả thảy, {} nhiệm vụ",
         tree.preamble.len(),
@@ -73,8 +129,10 @@ pub fn parse(source: &Source) -> Parsed {
     ));
     let closing: Vec<Block> = closing
         .iter()
-        .filter_map(text_of)
-        .map(|t| Block::Paragraph(t.to_owned()))
+        .map(|piece| match piece {
+            Piece::Text { text, .. } => Block::Paragraph(text.clone()),
+            Piece::Table { rows, .. } => body::table(rows),
+        })
         .collect();
     if !closing.is_empty() {
         out.found.push("phần kết (\"Trên đây là …\")".into());
@@ -85,7 +143,7 @@ pub fn parse(source: &Source) -> Parsed {
         None => Ending::missing(&mut out),
     };
     let appendices = if appendix_at < pieces.len() {
-        appendices(&pieces[appendix_at..], &mut out)
+        appendices(&pieces[appendix_at..], source.emphasis, &mut out)
     } else {
         Vec::new()
     };
@@ -139,6 +197,12 @@ fn text_of(piece: &Piece) -> Option<&str> {
     }
 }
 
+/// The words without any emphasis mark, for recognising labels however
+/// Word split their runs: `***Nơi nhận***:` → `Nơi nhận:`.
+fn bare(text: &str) -> String {
+    text.replace(['*', '\u{2060}'], "").trim().to_owned()
+}
+
 /// Without a whole-line bold or italic mark: `**Nơi nhận:**` → `Nơi nhận:`.
 fn plain(text: &str) -> &str {
     let t = text.trim();
@@ -163,7 +227,7 @@ fn flatten_layout_tables(pieces: &[Piece]) -> Vec<Piece> {
                 if rows.iter().flatten().any(|c| {
                     c.contains("CỘNG HÒA")
                         || c.contains("CỘNG HOÀ")
-                        || plain(c).starts_with("Nơi nhận")
+                        || c.lines().any(|line| bare(line).starts_with("Nơi nhận"))
                         || c.contains("Số:")
                 }) =>
             {

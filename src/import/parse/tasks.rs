@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::body::Tree;
-use super::plain;
+use super::{bare, plain};
 use crate::model::{
     Block, Task, TaskBlock, TaskColumn, TaskField, TaskTable, TaskTableBlock, Units,
 };
@@ -102,10 +102,14 @@ fn task_column(title: &str) -> Option<TaskField> {
         _ if t.contains("thời gian") || t.contains("thời hạn") => TaskField::Deadline,
         _ if t.contains("sản phẩm") || t.contains("kết quả") => TaskField::Output,
         _ if t.contains("ghi chú") => TaskField::Note,
-        _ if t.contains("lãnh đạo") => TaskField::Leader,
+        _ if t.contains("lãnh đạo") || t.contains("theo dõi") || t.contains("đôn đốc") => {
+            TaskField::Leader
+        }
         _ if t.contains("nhiệm vụ") || t.contains("nội dung") || t.contains("công việc") => {
             TaskField::Content
         }
+        // `Người thực hiện`, `Đơn vị thực hiện`: who carries the task out.
+        _ if t.contains("thực hiện") => TaskField::Lead,
         _ => return None,
     })
 }
@@ -114,7 +118,11 @@ fn task_column(title: &str) -> Option<TaskField> {
 /// Thời gian`), as phụ lục print the tasks: a task table.
 pub(super) fn task_table(head: &[String], body: &[Vec<String>]) -> Option<Block> {
     let fields: Vec<TaskField> = head.iter().map(|t| task_column(t)).collect::<Option<_>>()?;
-    if !(fields.contains(&TaskField::Content) && fields.contains(&TaskField::Lead)) {
+    let once = fields
+        .iter()
+        .enumerate()
+        .all(|(i, f)| !fields[..i].contains(f));
+    if !(once && fields.contains(&TaskField::Content) && fields.contains(&TaskField::Lead)) {
         return None;
     }
     let columns = head
@@ -132,10 +140,29 @@ pub(super) fn task_table(head: &[String], body: &[Vec<String>]) -> Option<Block>
         r.iter()
             .all(|c| c.trim_matches(['(', ')', ' ']).parse::<u32>().is_ok())
     });
-    let items = body[usize::from(numbers)..]
+    let body = &body[usize::from(numbers)..];
+    let index = fields.iter().position(|&f| f == TaskField::Index);
+    let index_cell = |row: &Vec<String>| {
+        index
+            .and_then(|i| row.get(i))
+            .map(|c| bare(c).trim_end_matches('.').to_owned())
+            .unwrap_or_default()
+    };
+    // Numbers other than 1, 2, 3 … (group rows `I`, `II`, a task over two
+    // rows with an empty cell) are kept as printed; Word's own numbering,
+    // which leaves the cells empty, is the running number again.
+    let counted = body
+        .iter()
+        .enumerate()
+        .all(|(i, row)| index_cell(row) == (i + 1).to_string())
+        || body.iter().all(|row| index_cell(row).is_empty());
+    let items = body
         .iter()
         .map(|row| {
             let mut item = Task::default();
+            if !counted {
+                item.number = Some(index_cell(row));
+            }
             for (&field, cell) in fields.iter().zip(row) {
                 // The content keeps its cell's lines as they are, even
                 // empty: the row is a task however little it says.
