@@ -6,39 +6,11 @@
 
 mod common;
 
-use std::collections::HashMap;
-
-use common::{engine, pdf_text, root, sample, seed, words};
-use kehoach::import::{Imported, import_bytes, import_file};
+use common::{coverage, engine, pdf_of, pdf_text, root, sample, seed, words};
+use kehoach::import::{import_bytes, import_file};
 use kehoach::load;
 use proptest::prelude::*;
 use serde_json::Value;
-
-fn pdf_of(imported: &Imported) -> Vec<u8> {
-    let plan = load::load_str(&imported.json, "nhap.json", &root()).unwrap();
-    assert_eq!(plan.plan, imported.plan, "the file reads back as the plan");
-    let compiled = engine().compile(&plan).unwrap();
-    kehoach::export::pdf(&compiled, &[]).unwrap()
-}
-
-/// The share of `wanted`'s items (with their counts) that `have` holds.
-fn coverage<T: std::hash::Hash + Eq + Clone>(wanted: &[T], have: &[T]) -> f64 {
-    let mut counts: HashMap<T, usize> = HashMap::new();
-    for h in have {
-        *counts.entry(h.clone()).or_default() += 1;
-    }
-    let found = wanted
-        .iter()
-        .filter(|w| {
-            counts.get_mut(*w).is_some_and(|n| {
-                let left = *n > 0;
-                *n = n.saturating_sub(1);
-                left
-            })
-        })
-        .count();
-    found as f64 / wanted.len().max(1) as f64
-}
 
 fn pairs(words: &[String]) -> Vec<(String, String)> {
     words
@@ -185,14 +157,24 @@ fn seed_004_imports_like_its_sample() {
 /// `Lưu:`), which the import reads back as structure.
 #[test]
 fn samples_survive_a_round_trip_through_their_pdf_text() {
+    round_trips(|pdf| (pdf_text(pdf).into_bytes(), "txt"));
+}
+
+#[test]
+fn samples_survive_a_round_trip_through_their_pdf() {
+    round_trips(|pdf| (pdf.to_vec(), "pdf"));
+}
+
+/// Each sample rendered, its PDF made into what `import` reads, imported:
+/// the same section tree, tasks, recipients and signer.
+fn round_trips(read: impl Fn(&[u8]) -> (Vec<u8>, &'static str)) {
     let mut failures = Vec::new();
     for path in common::sample_paths() {
         let plan = load::load_file(&path).unwrap();
         let compiled = engine().compile(&plan).unwrap();
-        let text = pdf_text(&kehoach::export::pdf(&compiled, &[]).unwrap());
+        let (bytes, kind) = read(&kehoach::export::pdf(&compiled, &[]).unwrap());
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let imported =
-            import_bytes(text.as_bytes(), "txt", &name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let imported = import_bytes(&bytes, kind, &name).unwrap_or_else(|e| panic!("{name}: {e}"));
         let sample: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let mine: Value = serde_json::from_str(&imported.json).unwrap();
         let diff = differences(&shape(&sample), &shape(&mine));
@@ -399,7 +381,7 @@ fn a_word_file_imports_to_the_expected_plan() {
 
 #[test]
 fn broken_files_get_a_clear_message() {
-    let cases: [(&[u8], &str, &str); 5] = [
+    let cases: [(&[u8], &str, &str); 6] = [
         (b"", "txt", "không có nội dung"),
         (
             &[0u8, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7],
@@ -407,7 +389,8 @@ fn broken_files_get_a_clear_message() {
             "nhị phân",
         ),
         (b"PK\x03\x04 not really a zip", "docx", "DOCX"),
-        (b"hello", "pdf", "chỉ nhận .docx, .txt và .md"),
+        (b"hello", "pdf", "tệp PDF hỏng"),
+        (b"hello", "odt", "chỉ nhận .docx, .pdf, .txt và .md"),
         (b"   \n\n  \n", "md", "không có nội dung"),
     ];
     for (bytes, kind, expected) in cases {

@@ -266,6 +266,11 @@ mod tests {
             None
         );
         assert_eq!(mismatch("Triển khai Nghị quyết 57", 2027, march), None);
+        // A horizon runs from now: a 2025 plan towards 2030.
+        assert_eq!(
+            mismatch("Chương trình phòng, chống ma túy đến năm 2030", 2025, march),
+            None
+        );
         // A plan for next year is often issued in December.
         assert_eq!(mismatch("Thi đua năm 2027", 2026, date("2026-12-20")), None);
         assert_eq!(

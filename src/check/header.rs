@@ -413,6 +413,9 @@ mod tests {
         nobody.signer.title = None;
         nobody.signer.name = None;
         assert_eq!(signer_findings(&nobody).len(), 2);
+        // Attached to a decision, the plan is signed by the decision.
+        nobody.subtitle = Some("(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026)".into());
+        assert!(signer_findings(&nobody).is_empty());
     }
 
     #[test]

@@ -285,5 +285,12 @@ mod tests {
             assert!(found.contains(&rule), "{rule} in {found:?}");
         }
         assert!(rules(&plan(vec![section(Some("MỤC ĐÍCH"), &["x"])])).is_empty());
+        // The drafter after the unit (`NC.Châu`) and khoản kept at the top
+        // (`1.`, as a decision's articles give them) are correct.
+        let mut khoan = section(Some("Tựu trường"), &["x"]);
+        khoan.number = Some("1.".into());
+        let mut p = plan(vec![khoan]);
+        p.archive = "VT, NC.Châu".into();
+        assert!(rules(&p).is_empty(), "{:?}", rules(&p));
     }
 }

@@ -1,14 +1,16 @@
 //! `kehoach import`: last year's plan from its Word file (`.docx`), its
-//! text copied or extracted from a PDF (`.txt`) or Markdown (`.md`), into
+//! PDF (`.pdf`, the text layer of one exported from Word), its text copied
+//! or extracted from a PDF (`.txt`) or Markdown (`.md`), into
 //! plan data that renders, with a report of what was recognised, what was
 //! guessed and every piece of text that could not be placed.
 //!
-//! Two readers make a [`Source`] (paragraphs and tables); one parser
+//! Three readers make a [`Source`] (paragraphs and tables); one parser
 //! ([`parse`]) makes the plan.
 
 mod docx;
 mod legacy;
 mod parse;
+mod pdf;
 mod report;
 mod source;
 mod text;
@@ -61,7 +63,7 @@ pub fn import_file(path: &Path) -> Result<Imported> {
     import_bytes(&bytes, &kind, &path.display().to_string())
 }
 
-/// Imports `bytes` read as `kind` (`docx`, `txt` or `md`); `name` is used
+/// Imports `bytes` read as `kind` (`docx`, `pdf`, `txt` or `md`); `name` is used
 /// in messages.
 pub fn import_bytes(bytes: &[u8], kind: &str, name: &str) -> Result<Imported> {
     let fail = |reason| Error::Import {
@@ -70,6 +72,7 @@ pub fn import_bytes(bytes: &[u8], kind: &str, name: &str) -> Result<Imported> {
     };
     let source = match kind {
         "docx" => docx::read(bytes),
+        "pdf" => pdf::read(bytes),
         "txt" | "md" | "text" | "" => text::read(bytes),
         other => Err(Unreadable::UnknownKind(other.to_owned())),
     }

@@ -276,7 +276,7 @@ fn paragraphs(lines: &[Line], typical: usize) -> Vec<Piece> {
 
 /// Whether `next` starts a paragraph after the (joined) paragraph `prev`.
 fn breaks(prev: &str, next: &str, short_line: bool) -> bool {
-    let finished = prev.ends_with(['.', ';', ':', '!', '?']) || prev.ends_with(".**");
+    let finished = prev.ends_with(['.', ';', ':', '!', '?', '…']) || prev.ends_with(".**");
     let first = next.chars().next().unwrap_or(' ');
     let opens = first.is_uppercase() || "“\"*[".contains(first) || first.is_ascii_digit();
     if finished && first == '(' {

@@ -19,6 +19,12 @@ pub enum Unreadable {
     Binary,
     /// An OLE compound file: a legacy .doc, or a .docx Word encrypted.
     LegacyWord,
+    /// A PDF whose pages are pictures: nothing to read without OCR.
+    Scanned { pages: usize },
+    /// A PDF that cannot be parsed.
+    PdfDamaged,
+    /// A PDF locked with a password.
+    PdfLocked,
     /// Not a zip archive at all.
     NotZip,
     /// A part of a .docx that the reader needs.
@@ -69,7 +75,10 @@ impl fmt::Display for Unreadable {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
             Unreadable::UnknownKind(ext) => {
-                write!(f, "không đọc được tệp .{ext}: chỉ nhận .docx, .txt và .md")
+                write!(
+                    f,
+                    "không đọc được tệp .{ext}: chỉ nhận .docx, .pdf, .txt và .md"
+                )
             }
             Unreadable::Empty => write!(f, "tệp không có nội dung nào"),
             Unreadable::TooLarge { megabytes } => write!(
@@ -85,6 +94,15 @@ impl fmt::Display for Unreadable {
                 "tệp không phải DOCX: đây là tệp Word cũ (.doc) hoặc DOCX có đặt mật khẩu; \
                  hãy mở bằng Word và lưu lại thành .docx không mật khẩu"
             ),
+            Unreadable::Scanned { pages } => write!(
+                f,
+                "tệp PDF là bản quét ({pages} trang ảnh), không có lớp chữ để đọc; \
+                 hãy nhập tệp Word gốc hoặc bản PDF xuất từ Word"
+            ),
+            Unreadable::PdfDamaged => {
+                write!(f, "tệp PDF hỏng: không đọc được cấu trúc hoặc phông chữ")
+            }
+            Unreadable::PdfLocked => write!(f, "tệp PDF có đặt mật khẩu: hãy mở khóa rồi nhập lại"),
             Unreadable::NotZip => write!(f, "tệp không phải DOCX (không đọc được dạng nén zip)"),
             Unreadable::Part { part, fault } => match fault {
                 PartFault::Missing => write!(f, "tệp DOCX thiếu {part}"),

@@ -335,6 +335,34 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// An imported plan rendered to PDF, after checking that its JSON file
+/// reads back as the same plan.
+pub fn pdf_of(imported: &kehoach::import::Imported) -> Vec<u8> {
+    let plan = load::load_str(&imported.json, "nhap.json", &root()).unwrap();
+    assert_eq!(plan.plan, imported.plan, "the file reads back as the plan");
+    let compiled = engine().compile(&plan).unwrap();
+    kehoach::export::pdf(&compiled, &[]).unwrap()
+}
+
+/// The share of `wanted`'s items (with their counts) that `have` holds.
+pub fn coverage<T: std::hash::Hash + Eq + Clone>(wanted: &[T], have: &[T]) -> f64 {
+    let mut counts: std::collections::HashMap<T, usize> = std::collections::HashMap::new();
+    for h in have {
+        *counts.entry(h.clone()).or_default() += 1;
+    }
+    let found = wanted
+        .iter()
+        .filter(|w| {
+            counts.get_mut(*w).is_some_and(|n| {
+                let left = *n > 0;
+                *n = n.saturating_sub(1);
+                left
+            })
+        })
+        .count();
+    found as f64 / wanted.len().max(1) as f64
+}
+
 /// The text of a PDF, extracted with lopdf from its content streams.
 pub fn pdf_text(pdf: &[u8]) -> String {
     let doc = lopdf::Document::load_mem(pdf).expect("a readable PDF");

@@ -324,6 +324,11 @@ fn split_heading(rest: &str, emphasis: bool) -> (Option<String>, bool, Option<St
     {
         return (Some(rest.to_owned()), false, None);
     }
+    // Where bold is known, a run-in title is the bold lead-in above; a
+    // plain first sentence or clause is the text itself.
+    if emphasis {
+        return (None, false, Some(rest.to_owned()));
+    }
     if let Some(colon) = rest.find(": ") {
         let head = &rest[..colon + 1];
         // `… công việc như:` introduces a list: a sentence, not a title.
@@ -406,4 +411,32 @@ fn table_text(block: &Block) -> String {
         .map(|r| r.join(" | "))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbered;
+
+    #[test]
+    fn numbers_inside_bold_are_read() {
+        let cases = [
+            (
+                "**I. MỤC ĐÍCH, YÊU CẦU**",
+                Some(("I.", "**MỤC ĐÍCH, YÊU CẦU**")),
+            ),
+            (
+                "**1**. Giao phòng Quản lý",
+                Some(("1.", "Giao phòng Quản lý")),
+            ),
+            ("**a)** Tổ chức hội nghị", Some(("a)", "Tổ chức hội nghị"))),
+            ("**1.1** Đợt 1", Some(("1.1", "Đợt 1"))),
+            ("**Nơi nhận:**", None),
+            ("**Ia**. không phải số", None),
+        ];
+        for (text, want) in cases {
+            let got = numbered(text);
+            let got = got.as_ref().map(|(m, r)| (m.as_str(), r.as_str()));
+            assert_eq!(got, want, "{text}");
+        }
+    }
 }

@@ -58,3 +58,39 @@ pub(super) fn lines(pieces: &[Piece]) -> Vec<(usize, String)> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use crate::import::text;
+
+    #[test]
+    fn a_decision_before_its_plan_is_set_aside() {
+        let source = "ỦY BAN NHÂN DÂN     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+            TỈNH LÂM ĐỒNG     Độc lập - Tự do - Hạnh phúc\n\
+            Số: 12/QĐ-UBND     Lâm Đồng, ngày 5 tháng 3 năm 2026\n\
+            QUYẾT ĐỊNH\nBan hành Kế hoạch thi đua năm 2026\n\
+            Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thi đua năm 2026.\n\
+            Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn A\n\
+            ỦY BAN NHÂN DÂN     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+            TỈNH LÂM ĐỒNG     Độc lập - Tự do - Hạnh phúc\n\
+            KẾ HOẠCH\nThi đua năm 2026\n\
+            (Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 của UBND tỉnh)\n\
+            I. MỤC ĐÍCH\nNội dung.\n";
+        let parsed = parse(&text::read(source.as_bytes()).unwrap());
+        let plan = parsed.plan;
+        assert!(plan.recipients.is_empty(), "{:?}", plan.recipients);
+        assert_eq!(plan.issuer.name, "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG");
+        assert_eq!(plan.date.as_deref(), Some("2026-03-05"));
+        assert_eq!(plan.symbol.as_deref(), Some("KH-UBND"));
+        assert_eq!(plan.title, "Thi đua năm 2026");
+        assert!(plan.subtitle.unwrap().starts_with("(Kèm theo Quyết định"));
+        let decision: Vec<&str> = parsed
+            .findings
+            .decision
+            .iter()
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert!(decision.contains(&"- Sở Nội vụ;"), "{decision:?}");
+    }
+}

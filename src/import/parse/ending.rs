@@ -213,4 +213,16 @@ mod tests {
         assert_eq!(plan.signer.title.as_deref(), Some("PHÓ GIÁM ĐỐC"));
         assert_eq!(plan.signer.name.as_deref(), Some("Vũ Quang Hưng"));
     }
+
+    #[test]
+    fn a_block_flattened_into_one_row_is_split() {
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. MỤC ĐÍCH\nNội dung.\n| Nơi nhận: - Bộ A; (báo cáo) - Sở B; - Lưu: VT, NC. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương |\n|---|---|\n",
+        );
+        assert_eq!(plan.recipients, ["Bộ A (báo cáo)", "Sở B"]);
+        assert_eq!(plan.archive, "VT, NC");
+        assert_eq!(plan.signer.authority[0].of, "CHỦ TỊCH");
+        assert_eq!(plan.signer.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(plan.signer.name.as_deref(), Some("Hoàng Việt Phương"));
+    }
 }
