@@ -27,6 +27,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("header.typ", include_str!("../templates/header.typ")),
     ("body.typ", include_str!("../templates/body.typ")),
     ("closing.typ", include_str!("../templates/closing.typ")),
+    ("decision.typ", include_str!("../templates/decision.typ")),
     ("appendix.typ", include_str!("../templates/appendix.typ")),
 ];
 

@@ -24,11 +24,12 @@ use crate::model::Plan;
 /// định …)`): the decision carries the signature and the nơi nhận, so the
 /// plan has none of its own (Decree 30, Phụ lục III).
 fn attached_to_decision(plan: &Plan) -> bool {
-    plan.subtitle.as_deref().is_some_and(|s| {
-        let s = crate::markup::plain_text(s);
-        let s = s.trim_start_matches(['(', ' ']);
-        s.starts_with("Kèm theo Quyết định") || s.starts_with("Ban hành kèm theo Quyết định")
-    })
+    plan.decision.is_some()
+        || plan.subtitle.as_deref().is_some_and(|s| {
+            let s = crate::markup::plain_text(s);
+            let s = s.trim_start_matches(['(', ' ']);
+            s.starts_with("Kèm theo Quyết định") || s.starts_with("Ban hành kèm theo Quyết định")
+        })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

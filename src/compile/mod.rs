@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::fonts::{FontOptions, Fonts};
 use crate::load::LoadedPlan;
 use crate::template::Templates;
-use crate::view::{SEAL_PATH, SIGNATURE_PATH, View};
+use crate::view::{Part, SEAL_PATH, SIGNATURE_PATH, View};
 
 pub struct Engine {
     pub(crate) library: LazyHash<Library>,
@@ -53,14 +53,25 @@ impl Engine {
 
     /// The Typst source of a plan (what `--typ` writes).
     pub fn typst_source(&self, plan: &LoadedPlan) -> Result<(View, String)> {
-        let view = View::new(&plan.plan, self.fonts.family());
+        self.typst_source_of(plan, Part::All)
+    }
+
+    /// The Typst source of one part of a plan issued with a decision.
+    pub fn typst_source_of(&self, plan: &LoadedPlan, part: Part) -> Result<(View, String)> {
+        let view = View::of_part(&plan.plan, self.fonts.family(), part);
         let source = self.templates.render(&view)?;
         Ok((view, source))
     }
 
     /// Lays the plan out into pages.
     pub fn compile(&self, plan: &LoadedPlan) -> Result<Compiled> {
-        let (view, source) = self.typst_source(plan)?;
+        self.compile_part(plan, Part::All)
+    }
+
+    /// Lays out one part of a plan issued with a decision (`render --only`):
+    /// the decision's pages or the attached plan's.
+    pub fn compile_part(&self, plan: &LoadedPlan, part: Part) -> Result<Compiled> {
+        let (view, source) = self.typst_source_of(plan, part)?;
         let date = plan_datetime(&plan.plan);
         let files = image_files(plan);
         let world = PlanWorld::new(self, source, files, date);
@@ -132,7 +143,7 @@ fn plan_datetime(plan: &crate::model::Plan) -> Option<Datetime> {
 }
 
 fn image_files(plan: &LoadedPlan) -> Vec<(String, Vec<u8>)> {
-    let signer = &plan.plan.signer;
+    let signer = plan.plan.signer_of_record();
     let named = [
         (&signer.signature_image, SIGNATURE_PATH),
         (&signer.seal_image, SEAL_PATH),

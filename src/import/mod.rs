@@ -44,8 +44,6 @@ pub struct Report {
     pub found: Vec<String>,
     pub guessed: Vec<String>,
     pub unplaced: Vec<(usize, String)>,
-    /// The text of a Quyết định issuing the plan, with its line numbers.
-    pub decision: Vec<(usize, String)>,
 }
 
 /// Imports a file, choosing the reader by its extension.
@@ -100,7 +98,6 @@ pub fn import_bytes(bytes: &[u8], kind: &str, name: &str) -> Result<Imported> {
             found: findings.found,
             guessed: findings.guessed,
             unplaced: findings.unplaced,
-            decision: findings.decision,
         },
     })
 }

@@ -34,16 +34,6 @@ pub fn markdown(r: &Report) -> String {
             .collect(),
         "Mọi đoạn văn đều đã được xếp vào kế hoạch.",
     );
-    if !r.decision.is_empty() {
-        section(
-            "Quyết định ban hành kế hoạch (chưa nhập vào kế hoạch)",
-            r.decision
-                .iter()
-                .map(|(at, text)| format!("{} {at}: {text}", r.unit))
-                .collect(),
-            "",
-        );
-    }
     section("Ghi chú khi đọc tệp", r.notes.clone(), "Không có.");
     out
 }

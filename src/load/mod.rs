@@ -201,9 +201,18 @@ fn read_images(
     base: &Path,
     at: &dyn Fn(&str) -> Location,
 ) -> Result<Vec<(String, Vec<u8>)>> {
+    // The decision signs a plan issued with one; the images are its.
+    let (at_signer, signer) = match &plan.decision {
+        Some(decision) => ("decision.signer", &decision.signer),
+        None => ("signer", &plan.signer),
+    };
+    let (signature_field, seal_field) = (
+        format!("{at_signer}.signature_image"),
+        format!("{at_signer}.seal_image"),
+    );
     let named = [
-        ("signer.signature_image", &plan.signer.signature_image),
-        ("signer.seal_image", &plan.signer.seal_image),
+        (signature_field.as_str(), &signer.signature_image),
+        (seal_field.as_str(), &signer.seal_image),
     ];
     let mut images = Vec::new();
     for (field, value) in named {

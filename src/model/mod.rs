@@ -6,6 +6,7 @@
 //! Vietnamese titles and descriptions below) and kept in sync by a test.
 
 mod block;
+mod decision;
 mod table;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 pub use block::{
     Block, ListBlock, TableBlock, Task, TaskBlock, TaskField, TaskLabels, TaskTableBlock, Units,
 };
+pub use decision::Decision;
 pub use table::{Align, Column, Table, TaskColumn, TaskTable, Width, WidthSpec};
 pub use visit::TextRole;
 
@@ -98,6 +100,10 @@ pub struct Plan {
     /// Người ký.
     #[schemars(title = "Người ký")]
     pub signer: Signer,
+    /// Quyết định ban hành kế hoạch: có thì kế hoạch in kèm theo quyết định, không có số và chữ ký riêng.
+    #[schemars(title = "Ban hành kèm theo Quyết định")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
     /// Các phụ lục.
     #[schemars(title = "Phụ lục")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -105,6 +111,12 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Who signs the document: the decision's signer when the plan is
+    /// issued with one, the plan's own otherwise.
+    pub fn signer_of_record(&self) -> &Signer {
+        self.decision.as_ref().map_or(&self.signer, |d| &d.signer)
+    }
+
     /// The ký hiệu as printed: the plan's own, or the issuer's default.
     pub fn symbol(&self) -> String {
         self.symbol
@@ -137,6 +149,11 @@ impl Issuer {
     /// `KH-STP`: a plan's ký hiệu when it gives none (R-SO).
     pub fn default_symbol(&self) -> String {
         format!("KH-{}", self.abbreviation)
+    }
+
+    /// `QĐ-UBND`: a decision's ký hiệu when it gives none.
+    pub fn decision_symbol(&self) -> String {
+        format!("QĐ-{}", self.abbreviation)
     }
 }
 

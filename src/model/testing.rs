@@ -38,6 +38,7 @@ pub fn plan() -> Plan {
             signature_image: None,
             seal_image: None,
         },
+        decision: None,
         appendices: Vec::new(),
     }
 }

@@ -10,8 +10,9 @@
 use std::fmt::Write;
 
 use super::{
-    Appendix, Authority, Block, Column, Issuer, ListBlock, Plan, Reference, Section, Signer, Table,
-    TableBlock, Task, TaskBlock, TaskColumn, TaskLabels, TaskTable, TaskTableBlock, Units,
+    Appendix, Authority, Block, Column, Decision, Issuer, ListBlock, Plan, Reference, Section,
+    Signer, Table, TableBlock, Task, TaskBlock, TaskColumn, TaskLabels, TaskTable, TaskTableBlock,
+    Units,
 };
 
 /// What a string is to the passes that read words.
@@ -159,6 +160,7 @@ impl Walker<'_> {
             gather_tasks: _,
             archive,
             signer,
+            decision,
             appendices,
         } = plan;
         self.key("issuer", |w| w.issuer(issuer));
@@ -177,7 +179,38 @@ impl Walker<'_> {
         }
         self.field("archive", Fixed, archive);
         self.key("signer", |w| w.signer(signer));
+        if let Some(decision) = decision {
+            self.key("decision", |w| w.decision(decision));
+        }
         self.key("appendices", |w| w.each(appendices, Self::appendix));
+    }
+
+    fn decision(&mut self, decision: &mut Decision) {
+        let Decision {
+            authority,
+            by,
+            number: _,
+            symbol,
+            date,
+            title,
+            bases,
+            proposal,
+            articles,
+            recipients,
+            archive,
+            signer,
+        } = decision;
+        self.field("authority", Fixed, authority);
+        self.optional("by", Fixed, by);
+        self.optional("symbol", Fixed, symbol);
+        self.optional("date", Fixed, date);
+        self.optional("title", Prose, title);
+        self.strings("bases", Prose, bases);
+        self.optional("proposal", Prose, proposal);
+        self.strings("articles", Prose, articles);
+        self.strings("recipients", Prose, recipients);
+        self.field("archive", Fixed, archive);
+        self.key("signer", |w| w.signer(signer));
     }
 
     fn issuer(&mut self, issuer: &mut Issuer) {

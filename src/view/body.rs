@@ -191,6 +191,24 @@ pub(super) fn mark_before_last(
     }
 }
 
+/// Every text back to [`Tail::Body`], `./.` kept: for a plan attached to a
+/// decision, which has no closing block of its own.
+pub(super) fn clear_tails(
+    preamble: &mut [BlockView],
+    body: &mut [SectionView],
+    closing: &mut [BlockView],
+) {
+    let mut pieces = Vec::new();
+    block_pieces(preamble, &mut pieces);
+    section_pieces(body, &mut pieces);
+    block_pieces(closing, &mut pieces);
+    for piece in pieces {
+        if let Piece::Text(tail) = piece {
+            *tail = Tail::Body;
+        }
+    }
+}
+
 fn block_pieces<'a>(blocks: &'a mut [BlockView], out: &mut Vec<Piece<'a>>) {
     for b in blocks {
         match b {

@@ -4,17 +4,19 @@
 //! [`crate::format`], where they are unit-tested.
 
 mod body;
+mod decision;
 mod tasks;
 
 use serde::Serialize;
 
-use body::{blocks, end_mark, end_mark_sections, mark_before_last, sections};
+use body::{blocks, clear_tails, end_mark, end_mark_sections, mark_before_last, sections};
+use decision::{DecisionView, attached_line};
 use tasks::{Labels, gathered_tasks};
 
 use crate::date::PlanDate;
 use crate::format;
 use crate::markup::plain_text;
-use crate::model::{AuthorityPrefix, Plan, Reference, Urgency};
+use crate::model::{AuthorityPrefix, Plan, Reference, Signer, Urgency};
 use crate::vietnamese::capitalise;
 
 #[derive(Debug, Serialize)]
@@ -39,6 +41,20 @@ pub struct View {
     pub appendices: Vec<AppendixView>,
     /// The plain trích yếu, for the PDF's metadata.
     pub plain_title: String,
+    /// The Quyết định that issues the plan, printed before it; the plan
+    /// is then the attached document, without số, date or signature.
+    pub decision: Option<DecisionView>,
+    /// Which part to print: `all`, `decision` or `plan`.
+    pub part: &'static str,
+}
+
+/// What `render --only` prints of a plan issued with a decision.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Part {
+    #[default]
+    All,
+    Decision,
+    Plan,
 }
 
 #[derive(Debug, Serialize)]
@@ -166,6 +182,10 @@ pub const SEAL_PATH: &str = "/images/seal.png";
 
 impl View {
     pub fn new(plan: &Plan, font: &str) -> View {
+        View::of_part(plan, font, Part::All)
+    }
+
+    pub fn of_part(plan: &Plan, font: &str, part: Part) -> View {
         let style = plan.numbering.unwrap_or_default();
         let labels = Labels::new(plan.task_labels.as_ref(), plan.task_order.as_deref());
         let date = plan.date.as_deref().and_then(|d| PlanDate::parse(d).ok());
@@ -181,7 +201,12 @@ impl View {
             });
         }
         let mut preamble = blocks(&plan.preamble, &labels);
-        mark_before_last(&mut preamble, &mut body, &mut closing);
+        if plan.decision.is_some() {
+            // The attached plan ends without a closing block to keep with.
+            clear_tails(&mut preamble, &mut body, &mut closing);
+        } else {
+            mark_before_last(&mut preamble, &mut body, &mut closing);
+        }
 
         let mut recipients: Vec<String> = plan
             .recipients
@@ -224,38 +249,57 @@ impl View {
             number,
             symbol,
             place: plan.place.clone(),
-            date: DateView {
-                day: date.and_then(|d| d.day).map(format::pad_day),
-                month: date.and_then(|d| d.month).map(format::pad_month),
-                year: date.map(|d| d.year).or(plan.year).map(|y| y.to_string()),
-            },
+            date: date_view(date, plan.year),
             title: plan.title.clone(),
-            subtitle: plan.subtitle.clone(),
+            subtitle: plan.subtitle.clone().or_else(|| {
+                plan.decision
+                    .as_ref()
+                    .map(|decision| attached_line(plan, decision))
+            }),
             urgency: plan.urgency.map(urgency),
             bases: bases(&plan.bases),
             preamble,
             sections: body,
             closing,
             recipients,
-            signer: SignerView {
-                authority: plan
-                    .signer
-                    .authority
-                    .iter()
-                    .map(|a| format!("{}. {}", prefix(a.prefix), a.of))
-                    .collect(),
-                title: plan.signer.title.clone(),
-                name: plan.signer.name.clone(),
-                signature_image: plan
-                    .signer
-                    .signature_image
-                    .as_ref()
-                    .map(|_| SIGNATURE_PATH.into()),
-                seal_image: plan.signer.seal_image.as_ref().map(|_| SEAL_PATH.into()),
-            },
+            signer: signer_view(&plan.signer),
             appendices,
             plain_title: plain_text(&plan.title),
+            decision: plan
+                .decision
+                .as_ref()
+                .map(|decision| DecisionView::new(plan, decision)),
+            part: match part {
+                Part::All => "all",
+                Part::Decision => "decision",
+                Part::Plan => "plan",
+            },
         }
+    }
+}
+
+fn date_view(date: Option<PlanDate>, year: Option<i32>) -> DateView {
+    DateView {
+        day: date.and_then(|d| d.day).map(format::pad_day),
+        month: date.and_then(|d| d.month).map(format::pad_month),
+        year: date.map(|d| d.year).or(year).map(|y| y.to_string()),
+    }
+}
+
+fn signer_view(signer: &Signer) -> SignerView {
+    SignerView {
+        authority: signer
+            .authority
+            .iter()
+            .map(|a| format!("{}. {}", prefix(a.prefix), a.of))
+            .collect(),
+        title: signer.title.clone(),
+        name: signer.name.clone(),
+        signature_image: signer
+            .signature_image
+            .as_ref()
+            .map(|_| SIGNATURE_PATH.into()),
+        seal_image: signer.seal_image.as_ref().map(|_| SEAL_PATH.into()),
     }
 }
 
@@ -288,7 +332,7 @@ fn urgency(u: Urgency) -> UrgencyView {
 }
 
 /// Căn cứ lines end with `;`, the last with `.` (R-CANCU).
-fn bases(lines: &[String]) -> Vec<String> {
+pub(super) fn bases(lines: &[String]) -> Vec<String> {
     let n = lines.len();
     lines
         .iter()
@@ -308,9 +352,9 @@ pub(super) fn default_label(i: usize, count: usize) -> String {
     }
 }
 
-/// `(Kèm theo Kế hoạch số 45/KH-STP ngày 04 tháng 3 năm 2025 của Sở Tư pháp)`,
-/// with blanks where the number or date is not yet known (R-PL). The blanks
-/// are runs of dots, which print on one line and can be stamped over.
+/// The line under an appendix's title: `(Kèm theo Kế hoạch số 45/KH-STP
+/// ngày 04 tháng 3 năm 2025 của Sở Tư pháp)` (R-PL), or, for a plan issued
+/// with a decision, the decision's line.
 pub(super) fn reference(
     plan: &Plan,
     given: Option<&Reference>,
@@ -323,6 +367,23 @@ pub(super) fn reference(
         Some(Reference::Text(t)) => return Some(t.clone()),
         Some(Reference::Omit(true)) | None => {}
     }
+    Some(match &plan.decision {
+        Some(decision) => attached_line(plan, decision),
+        None => reference_line("Kế hoạch", number, symbol, date, plan.year, &text_by(plan)),
+    })
+}
+
+/// `(Kèm theo {kind} số 45/KH-STP ngày 04 tháng 3 năm 2025 của {by})`, with
+/// blanks where the number or date is not yet known. The blanks are runs
+/// of dots, which print on one line and can be stamped over.
+pub(super) fn reference_line(
+    kind: &str,
+    number: Option<&str>,
+    symbol: &str,
+    date: Option<PlanDate>,
+    year: Option<i32>,
+    by: &str,
+) -> String {
     const BLANK: &str = "…";
     let day = date
         .and_then(|d| d.day)
@@ -332,17 +393,21 @@ pub(super) fn reference(
         .map_or(BLANK.into(), format::pad_month);
     let year = date
         .map(|d| d.year)
-        .or(plan.year)
+        .or(year)
         .map_or(BLANK.into(), |y| y.to_string());
-    let body = plan
-        .issuer
+    format!(
+        "(Kèm theo {kind} số {}/{symbol} ngày {day} tháng {month} năm {year} của {by})",
+        number.unwrap_or(BLANK)
+    )
+}
+
+/// The issuing body as a sentence names it: its own `name_in_text`, or its
+/// name in sentence case.
+pub(super) fn text_by(plan: &Plan) -> String {
+    plan.issuer
         .name_in_text
         .clone()
-        .unwrap_or_else(|| sentence_case(&plan.issuer.name));
-    Some(format!(
-        "(Kèm theo Kế hoạch số {}/{symbol} ngày {day} tháng {month} năm {year} của {body})",
-        number.unwrap_or(BLANK)
-    ))
+        .unwrap_or_else(|| sentence_case(&plan.issuer.name))
 }
 
 /// `SỞ TƯ PHÁP` → `Sở Tư pháp`: the first word capitalised and the next one

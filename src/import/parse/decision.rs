@@ -1,10 +1,101 @@
-//! A Quyết định that issues the plan, set before it in the same file: its
-//! text is not the plan's (its căn cứ, articles, nơi nhận and signer would
-//! land in the plan's preamble and recipients), so it is set aside for the
-//! report until plan data can hold a decision.
+//! A Quyết định that issues the plan, set before it in the same file
+//! (Mẫu 1.3): its header, trích yếu, the authority in capitals, căn cứ and
+//! `Theo đề nghị của …`, the articles after `QUYẾT ĐỊNH:`, then its nơi
+//! nhận and signer. Read into the plan's `decision`, never into the plan's
+//! own preamble or nơi nhận.
 
-use super::{bare, text_of};
+use super::ending::{Ending, ending_block};
+use super::header::{Header, header};
+use super::{Findings, bare, plain, text_of};
 use crate::import::source::Piece;
+use crate::import::text::is_caps;
+use crate::model::Decision;
+
+/// The decision in `pieces` (everything before the attached plan), and its
+/// header, whose date and địa danh are the plan's too.
+pub(super) fn read(pieces: &[Piece], out: &mut Findings) -> (Decision, Header) {
+    let title_at = pieces
+        .iter()
+        .position(|p| text_of(p).is_some_and(|t| bare(t) == "QUYẾT ĐỊNH"))
+        .unwrap_or(0);
+    let mut head = Header::default();
+    header(&pieces[..title_at], &mut head, &mut Findings::default());
+    let ending_at = pieces
+        .iter()
+        .position(|p| text_of(p).is_some_and(|t| bare(t).starts_with("Nơi nhận")))
+        .unwrap_or(pieces.len());
+    let mut decision = Decision {
+        number: head.number,
+        symbol: head.symbol.clone(),
+        ..Decision::default()
+    };
+    let mut title: Vec<String> = Vec::new();
+    let mut decided = false;
+    for piece in &pieces[title_at + 1..ending_at.max(title_at + 1)] {
+        let Some(text) = text_of(piece).map(plain) else {
+            continue;
+        };
+        let words = bare(text);
+        if decided {
+            match article_text(&words) {
+                Some(first) => decision.articles.push(first),
+                None => match decision.articles.last_mut() {
+                    Some(article) => {
+                        article.push('\n');
+                        article.push_str(text);
+                    }
+                    None => decision.articles.push(text.to_owned()),
+                },
+            }
+        } else if words == "QUYẾT ĐỊNH:" {
+            decided = true;
+        } else if decision.authority.is_empty() && is_caps(&words) && !title.is_empty() {
+            decision.authority = words;
+        } else if decision.authority.is_empty() {
+            title.push(text.to_owned());
+        } else if words.starts_with("Theo đề nghị") || words.starts_with("Xét đề nghị") {
+            decision.proposal = Some(text.trim_end_matches(['.', ';']).to_owned());
+        } else {
+            decision
+                .bases
+                .push(text.trim_end_matches(['.', ';']).to_owned());
+        }
+    }
+    decision.title = (!title.is_empty()).then(|| title.join(" "));
+    if let Some(last) = decision.articles.last_mut() {
+        *last = last.trim_end().trim_end_matches("./.").to_owned();
+    }
+    let mut scratch = Findings::default();
+    let Ending {
+        recipients,
+        archive,
+        signer,
+    } = ending_block(&pieces[ending_at..], &mut scratch);
+    decision.recipients = recipients;
+    decision.archive = archive;
+    decision.signer = signer;
+    out.found.push(format!(
+        "quyết định ban hành kế hoạch: số {}/{}, {} căn cứ, {} điều, {} nơi nhận, người ký {}",
+        decision.number.map_or("…".into(), |n| n.to_string()),
+        decision.symbol.as_deref().unwrap_or("…"),
+        decision.bases.len(),
+        decision.articles.len(),
+        decision.recipients.len(),
+        decision.signer.name.as_deref().unwrap_or("(chưa rõ)")
+    ));
+    (decision, head)
+}
+
+/// `Điều 1. Ban hành …` → `Ban hành …`: an article's first paragraph.
+fn article_text(words: &str) -> Option<String> {
+    let rest = words.strip_prefix("Điều ")?;
+    let (number, text) = rest.split_once('.')?;
+    number
+        .trim()
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        .then(|| text.trim().to_owned())
+}
 
 /// Where the attached plan starts, when a `QUYẾT ĐỊNH` comes before the
 /// plan's `KẾ HOẠCH` line (at `kind`): at the plan's own header (the body's
@@ -42,27 +133,11 @@ fn is_decision_title(text: &str) -> bool {
     text == "QUYẾT ĐỊNH"
 }
 
-/// The decision's lines as the report lists them.
-pub(super) fn lines(pieces: &[Piece]) -> Vec<(usize, String)> {
-    pieces
-        .iter()
-        .map(|piece| match piece {
-            Piece::Text { at, text } => (*at, bare(text)),
-            Piece::Table { at, rows } => (
-                *at,
-                rows.iter()
-                    .map(|row| row.join(" | "))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::parse;
     use crate::import::text;
+    use crate::model::AuthorityPrefix;
 
     #[test]
     fn a_decision_before_its_plan_is_set_aside() {
@@ -70,27 +145,47 @@ mod tests {
             TỈNH LÂM ĐỒNG     Độc lập - Tự do - Hạnh phúc\n\
             Số: 12/QĐ-UBND     Lâm Đồng, ngày 5 tháng 3 năm 2026\n\
             QUYẾT ĐỊNH\nBan hành Kế hoạch thi đua năm 2026\n\
+            CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n\
+            Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;\n\
+            Theo đề nghị của Sở Nội vụ.\nQUYẾT ĐỊNH:\n\
             Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thi đua năm 2026.\n\
-            Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn A\n\
+            Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNội dung khác./.\n\
+            Nơi nhận:     KT. CHỦ TỊCH\n- Sở Nội vụ;     PHÓ CHỦ TỊCH\n- Lưu: VT.\n\nNguyễn Văn A\n\
             ỦY BAN NHÂN DÂN     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
             TỈNH LÂM ĐỒNG     Độc lập - Tự do - Hạnh phúc\n\
             KẾ HOẠCH\nThi đua năm 2026\n\
             (Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 của UBND tỉnh)\n\
             I. MỤC ĐÍCH\nNội dung.\n";
-        let parsed = parse(&text::read(source.as_bytes()).unwrap());
-        let plan = parsed.plan;
+        let plan = parse(&text::read(source.as_bytes()).unwrap()).plan;
         assert!(plan.recipients.is_empty(), "{:?}", plan.recipients);
         assert_eq!(plan.issuer.name, "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG");
         assert_eq!(plan.date.as_deref(), Some("2026-03-05"));
-        assert_eq!(plan.symbol.as_deref(), Some("KH-UBND"));
         assert_eq!(plan.title, "Thi đua năm 2026");
-        assert!(plan.subtitle.unwrap().starts_with("(Kèm theo Quyết định"));
-        let decision: Vec<&str> = parsed
-            .findings
-            .decision
-            .iter()
-            .map(|(_, t)| t.as_str())
-            .collect();
-        assert!(decision.contains(&"- Sở Nội vụ;"), "{decision:?}");
+        assert_eq!(plan.subtitle, None, "the decision's line is the program's");
+        let decision = plan.decision.expect("the decision");
+        assert_eq!(decision.number, Some(12));
+        assert_eq!(decision.symbol.as_deref(), Some("QĐ-UBND"));
+        assert_eq!(
+            decision.title.as_deref(),
+            Some("Ban hành Kế hoạch thi đua năm 2026")
+        );
+        assert_eq!(decision.authority, "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG");
+        assert_eq!(
+            decision.bases,
+            ["Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022"]
+        );
+        assert_eq!(
+            decision.proposal.as_deref(),
+            Some("Theo đề nghị của Sở Nội vụ")
+        );
+        assert_eq!(decision.articles.len(), 2);
+        assert_eq!(
+            decision.articles[1],
+            "Quyết định này có hiệu lực kể từ ngày ký.\nNội dung khác"
+        );
+        assert_eq!(decision.recipients, ["Sở Nội vụ"]);
+        assert_eq!(decision.signer.authority[0].prefix, AuthorityPrefix::Kt);
+        assert_eq!(decision.signer.name.as_deref(), Some("Nguyễn Văn A"));
+        assert_eq!(decision.by.as_deref(), Some("UBND tỉnh"));
     }
 }

@@ -100,6 +100,11 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
                 title = Some(deputy);
                 name = person;
             }
+        } else if line.starts_with('(')
+            && let Some(last) = recipients.last_mut()
+        {
+            // `(để b/c)` beside a group of entries: said of the last one.
+            *last = format!("{last} {}", line.trim_end_matches([';', '.']));
         } else if is_caps(&line) && name.is_none() {
             title = Some(line);
         } else if title.is_some()
@@ -108,6 +113,11 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
             && line.chars().next().is_some_and(char::is_uppercase)
         {
             name = Some(line);
+        } else if line.ends_with(';')
+            && let Some(last) = recipients.last_mut()
+        {
+            // An entry wrapped onto a second line.
+            *last = format!("{last} {}", line.trim_end_matches(';'));
         } else {
             out.unplaced
                 .push((at, format!("\"{line}\" (đưa vào nơi nhận)")));

@@ -40,8 +40,6 @@ pub struct Findings {
     pub guessed: Vec<String>,
     /// Text that could not be placed: where it was, and where it went.
     pub unplaced: Vec<(usize, String)>,
-    /// The lines of a Quyết định that issues the plan, set aside.
-    pub decision: Vec<(usize, String)>,
 }
 
 pub fn parse(source: &Source) -> Parsed {
@@ -58,21 +56,14 @@ pub fn parse(source: &Source) -> Parsed {
         line("KẾ HOẠCH").or_else(|| line("QUYẾT ĐỊNH"))
     };
     let mut kind = find_kind(&pieces);
-    // What the decision's header gives, for what the attached plan's own
-    // header leaves out (its date and địa danh are the decision's).
+    // A decision before the plan: read into `decision`; its header's date
+    // and địa danh are the attached plan's too.
     let mut issued = Header::default();
+    let mut decision = None;
     if let Some(start) = kind.and_then(|k| decision::plan_start(&pieces, k)) {
-        out.decision = decision::lines(&pieces[..start]);
-        let title = pieces[..start]
-            .iter()
-            .position(|p| text_of(p).is_some_and(|t| bare(t) == "QUYẾT ĐỊNH"))
-            .unwrap_or(0);
-        header::header(&pieces[..title], &mut issued, &mut Findings::default());
-        out.guessed.push(format!(
-            "kế hoạch ban hành kèm theo Quyết định: {} {} đầu là quyết định, để riêng trong báo cáo",
-            start,
-            source.unit
-        ));
+        let (read, head) = decision::read(&pieces[..start], &mut out);
+        issued = head;
+        decision = Some(read);
         pieces.drain(..start);
         kind = find_kind(&pieces);
     }
@@ -97,6 +88,17 @@ pub fn parse(source: &Source) -> Parsed {
             head.number.take().map_or(String::new(), |n| n.to_string())
         ));
         issued.symbol = Some(symbol);
+    }
+    // `(Kèm theo Quyết định số … của UBND Thành phố)` is the line the
+    // program writes from the decision: only its `của …` is kept.
+    if let Some(decision) = &mut decision
+        && let Some(line) = head
+            .subtitle
+            .take_if(|s| bare(s).starts_with("(Kèm theo Quyết định"))
+    {
+        decision.by = line
+            .rsplit_once(" của ")
+            .map(|(_, by)| by.trim_end_matches([')', '*', ' ']).to_owned());
     }
     if head.date.is_none() {
         head.date = issued.date;
@@ -170,6 +172,7 @@ pub fn parse(source: &Source) -> Parsed {
         gather_tasks: false,
         archive: end.archive,
         signer: end.signer,
+        decision,
         appendices,
     };
     Parsed {
