@@ -82,12 +82,12 @@ fn a_folder_with_broken_plans_exports_the_rest_and_says_so() {
         "same message as render: {stderr}"
     );
     assert!(
-        stderr.contains("7 kế hoạch") && stderr.contains("5 đã xuất") && stderr.contains("2 lỗi"),
+        stderr.contains("8 kế hoạch") && stderr.contains("6 đã xuất") && stderr.contains("2 lỗi"),
         "{stderr}"
     );
 
     let m = manifest(&out);
-    assert_eq!(m.rows.len(), 7);
+    assert_eq!(m.rows.len(), 8);
     let failed: Vec<_> = m
         .rows
         .iter()
@@ -143,7 +143,7 @@ fn a_folder_with_broken_plans_exports_the_rest_and_says_so() {
     );
     assert!(issued.number_blank.is_none() && issued.day_blank.is_none());
     let csv = std::fs::read_to_string(out.join("manifest.csv")).unwrap();
-    assert_eq!(csv.lines().count(), 8, "a header and a row per input");
+    assert_eq!(csv.lines().count(), 9, "a header and a row per input");
     assert!(csv.lines().next().unwrap().contains("signature_rect"));
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -170,7 +170,7 @@ fn the_same_bytes_for_two_runs_and_any_number_of_jobs() {
         v
     };
     let (fa, fb) = (files(&a), files(&b));
-    assert_eq!(fa.len(), 7, "5 PDFs and 2 manifests");
+    assert_eq!(fa.len(), 8, "6 PDFs and 2 manifests");
     assert!(fa == fb, "jobs 1 and jobs 2 differ");
     std::fs::remove_dir_all(dir).unwrap();
 }

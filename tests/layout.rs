@@ -1,17 +1,18 @@
-//! Layout probes: every sample is compiled and its laid-out pages measured
-//! against the rules of `docs/nghi-dinh-30.md`. Each test names
-//! the rule it checks.
+//! Layout probes: every standalone sample is compiled and its laid-out
+//! pages measured against the rules of `docs/nghi-dinh-30.md`. Each test
+//! names the rule it checks. A plan issued with a decision is measured in
+//! `tests/decision.rs`.
 
 mod common;
 
-use common::{MM, Probe, compile, sample, sample_paths};
+use common::{MM, Probe, compile, sample, standalone_sample_paths};
 
 const A4: (f64, f64) = (210.0 * MM, 297.0 * MM);
 const LEFT: f64 = 30.0 * MM;
 const RIGHT: f64 = 210.0 * MM - 15.0 * MM;
 
 fn probes() -> Vec<(String, Probe)> {
-    sample_paths()
+    standalone_sample_paths()
         .iter()
         .map(|p| {
             (

@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 use kehoach::check::{self, Severity};
 use kehoach::fs::write_atomic;
+use kehoach::view::Part;
 use kehoach::{export, load};
 
 use super::terminal::{self, Paint};
@@ -31,14 +32,37 @@ pub struct RenderArgs {
     /// Độ phân giải ảnh PNG (điểm ảnh mỗi inch).
     #[arg(long, default_value_t = 110.0)]
     ppi: f32,
+    /// Với kế hoạch ban hành kèm theo Quyết định: chỉ in quyết định hoặc chỉ in kế hoạch.
+    #[arg(long, value_enum, value_name = "PHẦN")]
+    only: Option<Only>,
     #[command(flatten)]
     engine: EngineArgs,
 }
 
+/// One part of a plan issued with a decision.
+#[derive(Clone, Copy, ValueEnum)]
+enum Only {
+    /// Quyết định
+    Decision,
+    /// Kế hoạch kèm theo
+    Plan,
+}
+
 pub fn run(args: &RenderArgs) -> Outcome {
     let plan = load::load_file(&args.input)?;
+    let part = match args.only {
+        None => Part::All,
+        Some(_) if plan.plan.decision.is_none() => {
+            return Err(Failure::Usage(
+                "--only chỉ dùng cho kế hoạch ban hành kèm theo Quyết định (có mục \"decision\")"
+                    .into(),
+            ));
+        }
+        Some(Only::Decision) => Part::Decision,
+        Some(Only::Plan) => Part::Plan,
+    };
     let engine = args.engine.engine()?;
-    let compiled = engine.compile(&plan)?;
+    let compiled = engine.compile_part(&plan, part)?;
     for w in &compiled.warnings {
         eprintln!("kehoach: {w}");
     }

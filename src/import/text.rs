@@ -87,12 +87,24 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
         .enumerate()
         .flat_map(|(i, raw)| {
             let raw = raw.trim();
-            // `Số: 2280         /QĐ-UBND`: a number's ký hiệu is not a column.
+            // `Số: 2280         /QĐ-UBND`: a number's ký hiệu is not a column;
+            // `1   Phường Hoàn Kiếm: …` is a footnote's number and its text,
+            // not a page number beside a column.
             let mut parts: Vec<String> = Vec::new();
             for part in GAP.split(raw) {
+                let first = parts.len() == 1;
                 match parts.last_mut() {
                     Some(prev) if part.starts_with('/') && prev.starts_with("Số") => {
                         prev.push_str(part)
+                    }
+                    Some(prev)
+                        if first
+                            && prev.len() <= 2
+                            && prev.chars().all(|c| c.is_ascii_digit())
+                            && part.starts_with(char::is_uppercase) =>
+                    {
+                        prev.push(' ');
+                        prev.push_str(part);
                     }
                     _ => parts.push(part.to_owned()),
                 }
@@ -102,10 +114,28 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
                 .map(move |part| (i + 1, part))
                 .collect::<Vec<_>>()
         });
+    // A footnote's number alone on its line, its text on the next: kept
+    // when the text before has its reference (`… Thăng Long2;`).
+    let mut mark: Option<String> = None;
     for (at, raw) in columns {
         let line = SPACES.replace_all(raw.trim_end_matches('\r'), " ");
         let mut line = line.trim().to_owned();
         if line.is_empty() {
+            continue;
+        }
+        if let Some(number) = mark.take()
+            && line.starts_with(char::is_uppercase)
+        {
+            line = format!("{number} {line}");
+        } else if line.len() <= 2
+            && line.chars().all(|c| c.is_ascii_digit())
+            && out
+                .iter()
+                .rev()
+                .take(80)
+                .any(|l: &Line| refers_to(&l.text, &line))
+        {
+            mark = Some(line);
             continue;
         }
         if PAGE_NUMBER.is_match(&line) || WEB.is_match(&line) {
@@ -138,6 +168,17 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
         ));
     }
     out
+}
+
+/// Whether `text` holds a footnote reference `number` stuck to a word:
+/// `xã1`, `Thăng Long2;`, `“…”3`.
+fn refers_to(text: &str, number: &str) -> bool {
+    text.match_indices(number).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + number.len()..].chars().next();
+        before.is_some_and(|c| c.is_lowercase() || c == '”' || c == ')')
+            && after.is_none_or(|c| c.is_whitespace() || ",.;:".contains(c))
+    })
 }
 
 /// A footnote's body, dropped by the extraction where the page ended: a

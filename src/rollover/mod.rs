@@ -145,10 +145,14 @@ pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, RolloverError> {
     }
     let header = header_changes(plan, &mut new, to);
     changes.splice(0..0, header);
-    if plan.signer.name.is_none() {
+    if plan.signer_of_record().name.is_none() {
+        let path = match plan.decision {
+            Some(_) => "decision.signer.name",
+            None => "signer.name",
+        };
         flags.push(Flagged {
             at: Place {
-                path: "signer.name".into(),
+                path: path.into(),
                 section: "Người ký".into(),
             },
             flag: Flag {
@@ -195,6 +199,26 @@ fn header_changes(old: &Plan, new: &mut Plan, to: i32) -> Vec<Change> {
             after: date.clone(),
         });
         new.date = Some(date);
+    }
+    // The decision's số and day are the văn thư's again; its date follows
+    // the plan's.
+    if let (Some(old), Some(new)) = (&old.decision, &mut new.decision) {
+        if old.number.is_some() {
+            changes.push(Change {
+                at: at("decision.number"),
+                before: show(old.number.map(format::pad_number)),
+                after: show(None),
+            });
+            new.number = None;
+        }
+        if old.date.is_some() {
+            changes.push(Change {
+                at: at("decision.date"),
+                before: show(old.date.clone()),
+                after: "(theo ngày của kế hoạch)".into(),
+            });
+            new.date = None;
+        }
     }
     changes
 }
@@ -328,6 +352,7 @@ fn place(plan: &Plan, path: &str) -> Place {
             Some(Step::Key("bases")) => "Căn cứ".into(),
             Some(Step::Key("closing")) => "Phần kết".into(),
             Some(Step::Key("recipients")) => "Nơi nhận".into(),
+            Some(Step::Key("decision")) => "Quyết định ban hành".into(),
             Some(Step::Key("appendices")) => top("phần đầu"),
             Some(Step::Key(other)) => (*other).to_owned(),
             _ => String::new(),

@@ -31,8 +31,21 @@ pub fn sample_paths() -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     paths.sort();
-    assert_eq!(paths.len(), 5, "samples/ holds the five seed plans");
+    assert_eq!(
+        paths.len(),
+        6,
+        "samples/ holds the five seed plans and one decision with its plan"
+    );
     paths
+}
+
+/// The samples that are plans on their own, not attached to a decision:
+/// what the probes of a standalone KẾ HOẠCH measure.
+pub fn standalone_sample_paths() -> Vec<PathBuf> {
+    sample_paths()
+        .into_iter()
+        .filter(|p| load(p).plan.decision.is_none())
+        .collect()
 }
 
 pub fn sample(prefix: &str) -> PathBuf {

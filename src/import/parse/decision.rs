@@ -158,7 +158,7 @@ mod tests {
             I. MỤC ĐÍCH\nNội dung.\n";
         let plan = parse(&text::read(source.as_bytes()).unwrap()).plan;
         assert!(plan.recipients.is_empty(), "{:?}", plan.recipients);
-        assert_eq!(plan.issuer.name, "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG");
+        assert_eq!(plan.issuer.name, "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG");
         assert_eq!(plan.date.as_deref(), Some("2026-03-05"));
         assert_eq!(plan.title, "Thi đua năm 2026");
         assert_eq!(plan.subtitle, None, "the decision's line is the program's");

@@ -213,8 +213,9 @@ fn whole_names(lines: Vec<String>) -> Vec<String> {
                 || prev.ends_with(',')
         });
         match names.last_mut() {
+            // The original's line break is kept: the name fits its column.
             Some(prev) if goes_on => {
-                prev.push(' ');
+                prev.push('\n');
                 prev.push_str(&line);
             }
             _ => names.push(line),
