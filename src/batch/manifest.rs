@@ -55,6 +55,12 @@ pub struct Row {
     pub number_blank: Option<Area>,
     pub day_blank: Option<Area>,
     pub month_blank: Option<Area>,
+    /// For a plan issued with a decision: where the văn thư's digital
+    /// signature goes on the attached plan's first page when it is signed
+    /// as a file of its own (top right, R-ESIG-ATT); in the same file as
+    /// the decision it is not signed separately.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attached_signature: Option<Area>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,6 +88,7 @@ impl Manifest {
             "number_blank",
             "day_blank",
             "month_blank",
+            "attached_signature",
         ];
         let mut header: Vec<String> = [
             "source",
@@ -129,6 +136,7 @@ impl Manifest {
                 &r.number_blank,
                 &r.day_blank,
                 &r.month_blank,
+                &r.attached_signature,
             ] {
                 rec.push(opt(area.as_ref().map(|a| a.page.to_string())));
                 rec.push(opt(area

@@ -275,6 +275,7 @@ fn export_one(
         signature: None,
         seal: None,
         number_blank: None,
+        attached_signature: None,
         day_blank: None,
         month_blank: None,
     };
@@ -293,11 +294,12 @@ fn export_one(
         }
     };
     let p = &plan.plan;
-    row.symbol = Some(p.symbol());
-    row.number = p.number;
-    row.date = p.date.clone();
+    let (symbol, number, date) = p.registered();
+    row.symbol = Some(symbol);
+    row.number = number;
+    row.date = date.map(str::to_owned);
     row.title = Some(plain_text(&p.title));
-    row.signer = p.signer.name.clone();
+    row.signer = p.signer_of_record().name.clone();
     row.output = Some(file_name.to_owned());
     let path = options.out_dir.join(file_name);
     if let Some(kept) = previous.and_then(|m| unchanged(m, &row, &path)) {
@@ -327,6 +329,7 @@ fn export_one(
             row.number_blank = area("number");
             row.day_blank = area("day");
             row.month_blank = area("month");
+            row.attached_signature = area("attached");
         }
         Err(e) => row.message = Some(e.to_string()),
     }

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::{Finding, Severity};
 use crate::date::PlanDate;
-use crate::model::{AuthorityPrefix, Plan};
+use crate::model::{AuthorityPrefix, Plan, Signer};
 use crate::vietnamese::{fold, initials, is_syllable, starts_upper, title_case};
 
 /// How far ahead of today a plan may be dated (drafts are dated ahead).
@@ -200,16 +200,27 @@ pub fn symbol_findings(symbol: &str, abbreviation: &str) -> Vec<Finding> {
     out
 }
 
-/// The authority stack (R-AUTH) and the name (R-SIGNER).
+/// The authority stack (R-AUTH) and the name (R-SIGNER) of the plan's
+/// signer; a plan issued with a decision has none of its own.
 pub fn signer_findings(plan: &Plan) -> Vec<Finding> {
+    let signer = &plan.signer;
+    let unsigned = signer.title.is_none() && signer.name.is_none() && signer.authority.is_empty();
+    if unsigned && super::attached_to_decision(plan) {
+        return Vec::new();
+    }
+    findings_for_signer(signer, "signer")
+}
+
+/// The authority stack (R-AUTH) and the name (R-SIGNER) of a signer at
+/// the path `at` (`signer`, `decision.signer`).
+pub(super) fn findings_for_signer(signer: &Signer, at: &str) -> Vec<Finding> {
     static ACADEMIC: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:GS|PGS|TS|ThS|BS|KS|CN|NGƯT|NGND|TSKH)\.?\s").unwrap());
-    let signer = &plan.signer;
     let mut out = Vec::new();
     let title = signer.title.as_deref().unwrap_or_default();
     let deputy = is_deputy(title);
     for (i, a) in signer.authority.iter().enumerate() {
-        let path = format!("signer.authority[{i}]");
+        let path = format!("{at}.authority[{i}]");
         match a.prefix {
             // With no title at all, that is the one fault to report.
             AuthorityPrefix::Kt
@@ -249,22 +260,18 @@ pub fn signer_findings(plan: &Plan) -> Vec<Finding> {
             Finding::new(
                 Severity::Warning,
                 "R-AUTH",
-                "signer.title",
+                format!("{at}.title"),
                 "cấp phó ký mà không có dòng \"KT.\"",
             )
             .suggest("thêm { \"prefix\": \"KT\", \"of\": \"<chức vụ cấp trưởng>\" }"),
         );
-    }
-    let unsigned = title.trim().is_empty() && signer.name.is_none() && signer.authority.is_empty();
-    if unsigned && super::attached_to_decision(plan) {
-        return out;
     }
     if title.trim().is_empty() {
         out.push(
             Finding::new(
                 Severity::Error,
                 "R-SIGNER",
-                "signer.title",
+                format!("{at}.title"),
                 "chưa ghi chức vụ người ký",
             )
             .suggest("ghi chức vụ, ví dụ \"GIÁM ĐỐC\""),
@@ -274,7 +281,7 @@ pub fn signer_findings(plan: &Plan) -> Vec<Finding> {
         None | Some("") => out.push(Finding::new(
             Severity::Warning,
             "R-SIGNER",
-            "signer.name",
+            format!("{at}.name"),
             "chưa ghi họ tên người ký",
         )),
         Some(_) => {}
@@ -284,7 +291,7 @@ pub fn signer_findings(plan: &Plan) -> Vec<Finding> {
             out.push(Finding::new(
                 Severity::Error,
                 "R-SIGNER",
-                "signer.name",
+                format!("{at}.name"),
                 "không ghi học hàm, học vị trước họ tên người ký",
             ));
         }
@@ -293,7 +300,7 @@ pub fn signer_findings(plan: &Plan) -> Vec<Finding> {
                 Finding::new(
                     Severity::Warning,
                     "R-SIGNER",
-                    "signer.name",
+                    format!("{at}.name"),
                     "họ tên phải viết hoa chữ cái đầu mỗi tiếng",
                 )
                 .fixed_to(title_case(name)),

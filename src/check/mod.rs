@@ -8,6 +8,7 @@
 //! evaluated, never passed silently.
 
 mod content;
+mod decision;
 mod fix;
 mod header;
 mod layout;
@@ -125,6 +126,7 @@ pub fn check(plan: &Plan, today: (i32, u32, u32)) -> Report {
     content::check(plan, &mut findings);
     typography::check(plan, &mut findings);
     structure::check(plan, &mut findings);
+    decision::check(plan, &mut findings);
     findings.sort_by_key(|a| a.severity);
     Report {
         findings,

@@ -117,6 +117,21 @@ impl Plan {
         self.decision.as_ref().map_or(&self.signer, |d| &d.signer)
     }
 
+    /// The ký hiệu, số and date of the document that is signed and
+    /// registered: the decision's when the plan is issued with one.
+    pub fn registered(&self) -> (String, Option<u32>, Option<&str>) {
+        match &self.decision {
+            Some(d) => (
+                d.symbol
+                    .clone()
+                    .unwrap_or_else(|| self.issuer.decision_symbol()),
+                d.number,
+                d.date.as_deref().or(self.date.as_deref()),
+            ),
+            None => (self.symbol(), self.number, self.date.as_deref()),
+        }
+    }
+
     /// The ký hiệu as printed: the plan's own, or the issuer's default.
     pub fn symbol(&self) -> String {
         self.symbol

@@ -14,8 +14,8 @@ const SLUG_MAX: usize = 70;
 
 /// The base name (without `.pdf`) of a plan's output.
 pub fn base_name(plan: &Plan) -> String {
-    let symbol = plan.symbol();
-    let number = plan.number.map_or("du-thao".to_owned(), format::pad_number);
+    let (symbol, number, _) = plan.registered();
+    let number = number.map_or("du-thao".to_owned(), format::pad_number);
     let mut name = format!("{}-{number}", ascii(&symbol, false));
     let slug = slug(&plain_text(&plan.title));
     if !slug.is_empty() {
