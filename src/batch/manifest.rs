@@ -55,6 +55,11 @@ pub struct Row {
     pub number_blank: Option<Area>,
     pub day_blank: Option<Area>,
     pub month_blank: Option<Area>,
+    /// With `--split`, the attached plan's own file and its hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attached_output: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attached_output_sha256: Option<String>,
     /// For a plan issued with a decision: where the văn thư's digital
     /// signature goes on the attached plan's first page when it is signed
     /// as a file of its own (top right, R-ESIG-ATT); in the same file as
@@ -104,6 +109,7 @@ impl Manifest {
             "date",
             "title",
             "signer",
+            "attached_output",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -129,6 +135,7 @@ impl Manifest {
                 opt(r.date.clone()),
                 opt(r.title.clone()),
                 opt(r.signer.clone()),
+                opt(r.attached_output.clone()),
             ];
             for area in [
                 &r.signature,

@@ -24,6 +24,8 @@ use crate::fs::{remove_stale_temporaries, write_atomic};
 use crate::load::{self, LoadedPlan};
 use crate::markup::plain_text;
 use crate::signing::{self, Signable, naming};
+use crate::stamps::StampArea;
+use crate::view::Part;
 pub use manifest::{Manifest, Row, Status};
 
 /// One plan to export.
@@ -51,6 +53,9 @@ pub struct Options {
     pub jobs: usize,
     pub standards: Vec<PdfStandard>,
     pub skip_unchanged: bool,
+    /// A plan issued with a decision as two files, the decision and the
+    /// attached plan, each signed on its own (`--split`).
+    pub split: bool,
 }
 
 /// What [`collect_inputs`] found.
@@ -275,6 +280,8 @@ fn export_one(
         signature: None,
         seal: None,
         number_blank: None,
+        attached_output: None,
+        attached_output_sha256: None,
         attached_signature: None,
         day_blank: None,
         month_blank: None,
@@ -308,32 +315,70 @@ fn export_one(
             ..kept
         };
     }
-    match signing::export(engine, plan, &options.standards) {
-        Ok(Signable { pdf, pages, areas }) => {
-            if let Err(e) = write_atomic(&path, &pdf) {
+    let split = options.split && p.decision.is_some();
+    let first = if split { Part::Decision } else { Part::All };
+    let area = |areas: &[StampArea], name: &str| {
+        areas
+            .iter()
+            .find(|a| a.name == name)
+            .map(manifest::Area::from)
+    };
+    match write_part(engine, plan, first, &path, options) {
+        Ok((Signable { pdf, pages, areas }, sha)) => {
+            row.output_sha256 = Some(sha);
+            row.bytes = Some(pdf.len() as u64);
+            row.pages = Some(pages);
+            row.signature = area(&areas, "signature");
+            row.seal = area(&areas, "seal");
+            row.number_blank = area(&areas, "number");
+            row.day_blank = area(&areas, "day");
+            row.month_blank = area(&areas, "month");
+            row.attached_signature = area(&areas, "attached");
+        }
+        Err(e) => {
+            row.message = Some(e.to_string());
+            return row;
+        }
+    }
+    if split {
+        let name = format!(
+            "{}-ke-hoach-kem-theo.pdf",
+            file_name.trim_end_matches(".pdf")
+        );
+        match write_part(
+            engine,
+            plan,
+            Part::Plan,
+            &options.out_dir.join(&name),
+            options,
+        ) {
+            Ok((Signable { areas, .. }, sha)) => {
+                row.attached_signature = area(&areas, "attached");
+                row.attached_output = Some(name);
+                row.attached_output_sha256 = Some(sha);
+            }
+            Err(e) => {
                 row.message = Some(e.to_string());
                 return row;
             }
-            let area = |name: &str| {
-                areas
-                    .iter()
-                    .find(|a| a.name == name)
-                    .map(manifest::Area::from)
-            };
-            row.status = Status::Ok;
-            row.output_sha256 = Some(sha256(&pdf));
-            row.bytes = Some(pdf.len() as u64);
-            row.pages = Some(pages);
-            row.signature = area("signature");
-            row.seal = area("seal");
-            row.number_blank = area("number");
-            row.day_blank = area("day");
-            row.month_blank = area("month");
-            row.attached_signature = area("attached");
         }
-        Err(e) => row.message = Some(e.to_string()),
     }
+    row.status = Status::Ok;
     row
+}
+
+/// One part exported and written whole to `path`, with its hash.
+fn write_part(
+    engine: &Engine,
+    plan: &LoadedPlan,
+    part: Part,
+    path: &Path,
+    options: &Options,
+) -> Result<(Signable, String)> {
+    let signable = signing::export_part(engine, plan, &options.standards, part)?;
+    write_atomic(path, &signable.pdf)?;
+    let sha = sha256(&signable.pdf);
+    Ok((signable, sha))
 }
 
 /// The previous row for the same input, when its output is still on disk
@@ -345,8 +390,17 @@ fn unchanged(previous: &Manifest, row: &Row, path: &Path) -> Option<Row> {
             && r.output == row.output
             && r.status != Status::Failed
     })?;
-    let on_disk = std::fs::read(path).ok()?;
-    (old.output_sha256.as_deref() == Some(sha256(&on_disk).as_str())).then(|| old.clone())
+    let same = |name: &Path, sha: Option<&str>| {
+        std::fs::read(name).is_ok_and(|bytes| sha == Some(sha256(&bytes).as_str()))
+    };
+    let attached_same = match &old.attached_output {
+        Some(name) => same(
+            &path.with_file_name(name),
+            old.attached_output_sha256.as_deref(),
+        ),
+        None => true,
+    };
+    (same(path, old.output_sha256.as_deref()) && attached_same).then(|| old.clone())
 }
 
 pub fn sha256(bytes: &[u8]) -> String {

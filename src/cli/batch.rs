@@ -1,4 +1,4 @@
-//! `kehoach batch INPUT… -o OUTDIR [--jobs N] [--pdf-standard a-2b] [--skip-unchanged]`:
+//! `kehoach batch INPUT… -o OUTDIR [--jobs N] [--pdf-standard a-2b] [--skip-unchanged] [--split]`:
 //! many plans to PDF/A for signing, with a manifest of where to stamp.
 
 use std::path::PathBuf;
@@ -27,6 +27,9 @@ pub struct BatchArgs {
     /// Bỏ qua kế hoạch không đổi so với lần xuất trước (theo manifest).
     #[arg(long)]
     skip_unchanged: bool,
+    /// Kế hoạch ban hành kèm theo Quyết định: ghi quyết định và kế hoạch thành hai tệp PDF, mỗi tệp ký số riêng.
+    #[arg(long)]
+    split: bool,
     #[command(flatten)]
     engine: EngineArgs,
 }
@@ -54,6 +57,7 @@ pub fn run(args: &BatchArgs) -> Outcome {
         jobs,
         standards: vec![args.pdf_standard],
         skip_unchanged: args.skip_unchanged,
+        split: args.split,
     };
     let bar = terminal::progress_bar(inputs.plans.len());
     let manifest = batch::run(&engine, &inputs.plans, &options, &|row| {
