@@ -352,6 +352,7 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     checks::the_page_fits_a_phone(&client).await;
     checks::saving_over_a_file_asks_first(&client, &folder).await;
     client.set_window_size(1366, 900).await.unwrap();
+    checks::a_decision_round_trips_through_the_form(&client, &folder).await;
     checks::a_long_plan_draws_the_pages_in_view(&client, &folder).await;
 
     if std::env::var("KEHOACH_BLESS").is_ok() {

@@ -141,7 +141,7 @@ async fn the_form_and_its_start_data_are_served() {
         );
     }
     let start = get(&app, "/api/start").await.json();
-    assert_eq!(start["samples"].as_array().unwrap().len(), 5);
+    assert_eq!(start["samples"].as_array().unwrap().len(), 6);
     assert_eq!(start["dir"], false);
     let id = start["samples"][4]["id"].as_str().unwrap();
     let sample = get(&app, &format!("/api/samples/{id}")).await.json();

@@ -25,6 +25,7 @@ const FILES: &[(&str, &str)] = embed![
     "js/blocks.js",
     "js/confirm.js",
     "js/dates.js",
+    "js/decision.js",
     "js/dialogs.js",
     "js/dom.js",
     "js/edits.js",
@@ -38,6 +39,7 @@ const FILES: &[(&str, &str)] = embed![
     "js/main.js",
     "js/numbers.js",
     "js/preview.js",
+    "js/signer.js",
     "js/state.js",
     "js/tree.js",
     "js/view.js",
@@ -68,6 +70,10 @@ pub const SAMPLES: &[(&str, &str)] = &[
     (
         "004-thi-dua-nganh-tu-phap-2026",
         include_str!("../../samples/004-thi-dua-nganh-tu-phap-2026.json"),
+    ),
+    (
+        "005-qd-2280-thoat-nuoc-chong-ung-ngap-ha-noi-2026",
+        include_str!("../../samples/005-qd-2280-thoat-nuoc-chong-ung-ngap-ha-noi-2026.json"),
     ),
 ];
 

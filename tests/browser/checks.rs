@@ -302,3 +302,95 @@ pub async fn a_long_plan_draws_the_pages_in_view(client: &Client, folder: &Path)
     )
     .await;
 }
+
+/// A plan issued by a decision (sample 005) loads into the form and saves
+/// back unchanged; the switch "Ban hành kèm theo Quyết định" takes the
+/// decision away (its nơi nhận and signer back to the plan, its pages out
+/// of the preview) and brings one back.
+pub async fn a_decision_round_trips_through_the_form(client: &Client, folder: &Path) {
+    const NAME: &str = "005-qd-2280-thoat-nuoc-chong-ung-ngap-ha-noi-2026";
+    let pages = "return document.querySelectorAll('#preview img').length";
+    let count = || async {
+        client
+            .execute(pages, vec![])
+            .await
+            .unwrap()
+            .as_u64()
+            .unwrap()
+    };
+    client
+        .find(Locator::Id("sample"))
+        .await
+        .unwrap()
+        .select_by_value(NAME)
+        .await
+        .unwrap();
+    click(client, "#load-sample").await;
+    eventually(
+        client,
+        "return window.kehoach.plan.decision?.number ?? null",
+        json!(2280),
+    )
+    .await;
+    click(client, "#save-dir").await;
+    type_into_css(client, "#save-name", "qd-2280.json").await;
+    click(client, "#save-confirm").await;
+    eventually(
+        client,
+        "return document.getElementById('status').textContent.includes('Đã lưu')",
+        json!(true),
+    )
+    .await;
+    let saved: Value =
+        serde_json::from_slice(&std::fs::read(folder.join("qd-2280.json")).unwrap()).unwrap();
+    let sample = super::common::root().join(format!("samples/{NAME}.json"));
+    let sample: Value = serde_json::from_str(&std::fs::read_to_string(sample).unwrap()).unwrap();
+    assert_eq!(saved, sample, "the form keeps every field of the decision");
+
+    // The decision's pages, then the plan's.
+    let deadline = Instant::now() + PATIENCE;
+    while count().await < 3 {
+        assert!(Instant::now() < deadline, "no preview");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let with = count().await;
+    click(client, "[data-control=\"decision\"]").await;
+    eventually(
+        client,
+        "return window.kehoach.plan.decision ?? null",
+        Value::Null,
+    )
+    .await;
+    assert_eq!(
+        plan_value(client, "recipients")
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        11,
+        "the decision's nơi nhận back to the plan"
+    );
+    let deadline = Instant::now() + PATIENCE;
+    while count().await >= with {
+        assert!(
+            Instant::now() < deadline,
+            "the decision's pages stay in the preview"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    click(client, "[data-control=\"decision\"]").await;
+    eventually(
+        client,
+        "return window.kehoach.plan.decision?.recipients?.length ?? null",
+        json!(11),
+    )
+    .await;
+    // The new decision is checked with the plan: its authority is asked for.
+    eventually(
+        client,
+        "return document.getElementById('findings').textContent.includes('R-QD-AUTH')",
+        json!(true),
+    )
+    .await;
+}

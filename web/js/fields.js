@@ -2,7 +2,7 @@
 // in input.js). Every box is text: a number or date box of the browser's
 // own would report what the plan cannot take as empty (see dates.js).
 
-import { button, display, h, options, uid } from './dom.js';
+import { button, display, h, options, uid, vh } from './dom.js';
 import { state, valueAt } from './state.js';
 
 export function hintEl(text, id) {
@@ -80,4 +80,23 @@ export function group(id, title, children, { open = true, box } = {}) {
     h('div', { class: 'group-body' }, children));
   el.addEventListener('toggle', () => state.groupOpen.set(id, el.open));
   return el;
+}
+
+// A list of plain strings (recipients, căn cứ), one control each.
+export function stringList(arrPath, legend, opts) {
+  const list = valueAt(arrPath);
+  const items = Array.isArray(list) ? list : [];
+  const hintId = opts.hint ? uid('h') : null;
+  return h('fieldset', { class: 'list-editor', 'data-box': arrPath, 'aria-describedby': hintId },
+    h('legend', {}, legend),
+    hintEl(opts.hint, hintId),
+    h('ol', { class: 'items' }, items.map((_, i) => {
+      const path = `${arrPath}[${i}]`;
+      const id = uid();
+      return h('li', { class: 'item-row' },
+        h('label', { for: id }, vh(`${legend} `), `${i + 1}.`),
+        textControl(path, { id, multiline: opts.multiline }),
+        itemButtons(path, i, items.length, `${opts.noun} ${i + 1}`));
+    })),
+    addButton(opts.add, arrPath, 'string'));
 }

@@ -1,10 +1,12 @@
 // The whole form, one folding group per part of the plan: the header is in
 // header.js, the sections in tree.js, their blocks in blocks.js.
 
-import { $, button, form, formPane, h, options, resetIds, uid, vh } from './dom.js';
-import { NUMBERING, PREFIXES, TASK_FIELDS } from './vocab.js';
+import { $, button, form, formPane, h, options, resetIds, uid } from './dom.js';
+import { NUMBERING, TASK_FIELDS } from './vocab.js';
 import { state, valueAt } from './state.js';
-import { addButton, checkField, group, hintEl, itemButtons, selectField, textControl, textField } from './fields.js';
+import { addButton, checkField, group, itemButtons, selectField, stringList, textField } from './fields.js';
+import { signerFields } from './signer.js';
+import { decisionGroup } from './decision.js';
 import { blockList } from './blocks.js';
 import { appendixEditor, sectionList } from './tree.js';
 import { headerGroup, titleGroup } from './header.js';
@@ -19,6 +21,7 @@ const GROUPS = [
   ['g-closing', 'Phần kết'],
   ['g-recipients', 'Nơi nhận'],
   ['g-signer', 'Người ký'],
+  ['g-decision', 'Quyết định ban hành'],
   ['g-appendices', 'Phụ lục'],
   ['g-advanced', 'Nâng cao'],
 ];
@@ -33,7 +36,7 @@ export function renderForm() {
   state.afterInput = new Map();
   form.replaceChildren(
     headerGroup(), titleGroup(), introGroup(), bodyGroup(), closingGroup(),
-    recipientsGroup(), signerGroup(), appendicesGroup(), advancedGroup());
+    recipientsGroup(), signerGroup(), decisionGroup(), appendicesGroup(), advancedGroup());
   restoreEntries();
   applyFindingsToForm();
   formPane.scrollTop = top;
@@ -81,28 +84,7 @@ function recipientsGroup() {
 }
 
 function signerGroup() {
-  const authority = valueAt('signer.authority');
-  const rows = (Array.isArray(authority) ? authority : []).map((a, i, all) => {
-    const path = `signer.authority[${i}]`;
-    const prefixId = uid();
-    return h('li', { class: 'item-row authority', 'data-box': path },
-      h('label', { for: prefixId, class: 'visually-hidden' }, `Quyền hạn ký ${i + 1}: tiền tố`),
-      h('select', { id: prefixId, 'data-path': `${path}.prefix`, 'data-kind': 'str' }, options(PREFIXES, a && a.prefix)),
-      textField(`${path}.of`, `Dòng ${i + 1}: thay mặt / ký thay cho`, { placeholder: 'ví dụ: GIÁM ĐỐC' }),
-      itemButtons(path, i, all.length, `dòng quyền hạn ${i + 1}`));
-  });
-  return group('g-signer', 'Người ký', [
-    h('fieldset', { class: 'list-editor', 'data-box': 'signer.authority' },
-      h('legend', {}, 'Quyền hạn ký'),
-      h('p', { class: 'hint' }, 'Bỏ trống khi người đứng đầu ký. Nhiều dòng xếp chồng, ví dụ TM. ỦY BAN NHÂN DÂN rồi KT. CHỦ TỊCH.'),
-      h('ol', { class: 'items' }, rows),
-      addButton('Thêm dòng quyền hạn', 'signer.authority', 'authority')),
-    h('div', { class: 'grid2' },
-      textField('signer.title', 'Chức vụ', { kind: 'opt', hint: 'Ví dụ: PHÓ GIÁM ĐỐC' }),
-      textField('signer.name', 'Họ và tên', { kind: 'opt', hint: 'Bỏ trống khi chưa biết; chỗ ký vẫn chừa.' }),
-      textField('signer.signature_image', 'Ảnh chữ ký (tệp PNG)', { kind: 'opt', spellcheck: false, hint: 'Tên tệp, để cùng thư mục với tệp kế hoạch.' }),
-      textField('signer.seal_image', 'Ảnh con dấu (tệp PNG)', { kind: 'opt', spellcheck: false, hint: 'Tên tệp, để cùng thư mục với tệp kế hoạch.' })),
-  ], { box: 'signer' });
+  return group('g-signer', 'Người ký', signerFields('signer'), { box: 'signer' });
 }
 
 function appendicesGroup() {
@@ -146,21 +128,3 @@ function advancedGroup() {
   ], { open: false });
 }
 
-// A list of plain strings (recipients, căn cứ), one control each.
-function stringList(arrPath, legend, opts) {
-  const list = valueAt(arrPath);
-  const items = Array.isArray(list) ? list : [];
-  const hintId = opts.hint ? uid('h') : null;
-  return h('fieldset', { class: 'list-editor', 'data-box': arrPath, 'aria-describedby': hintId },
-    h('legend', {}, legend),
-    hintEl(opts.hint, hintId),
-    h('ol', { class: 'items' }, items.map((_, i) => {
-      const path = `${arrPath}[${i}]`;
-      const id = uid();
-      return h('li', { class: 'item-row' },
-        h('label', { for: id }, vh(`${legend} `), `${i + 1}.`),
-        textControl(path, { id, multiline: opts.multiline }),
-        itemButtons(path, i, items.length, `${opts.noun} ${i + 1}`));
-    })),
-    addButton(opts.add, arrPath, 'string'));
-}

@@ -83,6 +83,33 @@ export function onInput(event) {
   changed();
 }
 
+// The switch "Ban hành kèm theo Quyết định": on, the plan's nơi nhận, Lưu
+// and signer move to the new decision, which carries them; off, they come
+// back. Undo restores the plan as it was.
+function onDecisionToggle(box) {
+  const plan = state.plan;
+  const before = JSON.parse(JSON.stringify(plan));
+  if (box.checked) {
+    plan.decision = {
+      authority: '',
+      recipients: Array.isArray(plan.recipients) ? plan.recipients : [],
+      archive: plan.archive || 'VT',
+      signer: plan.signer || {},
+    };
+    plan.recipients = [];
+    plan.archive = 'VT';
+    plan.signer = { name: null };
+  } else if (plan.decision) {
+    const d = plan.decision;
+    plan.recipients = Array.isArray(d.recipients) ? d.recipients : [];
+    plan.archive = d.archive || 'VT';
+    plan.signer = d.signer || { name: null };
+    delete plan.decision;
+  }
+  record(() => { state.plan = before; });
+  structuralChange({ path: 'decision' });
+}
+
 // task_labels with every label cleared is dropped rather than left as {}.
 function pruneEmptyLabels() {
   const labels = state.plan.task_labels;
@@ -95,6 +122,7 @@ function onControl(el, event) {
   if (el.dataset.control === 'date-mode') onDateModeChange(el);
   else if (el.dataset.control === 'ref-mode') onRefModeChange(el);
   else if (el.dataset.control === 'task-order') onTaskOrderToggle(el);
+  else if (el.dataset.control === 'decision') onDecisionToggle(el);
 }
 
 // Ctrl+B / Ctrl+I in a paragraph, as in a word processor. A section title
