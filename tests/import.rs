@@ -265,6 +265,60 @@ fn table_xml(rows: &[&[&str]]) -> String {
     format!("<w:tbl>{rows}</w:tbl>")
 }
 
+/// A Word file with a Quyết định and, after it, the plan it issues, each
+/// with its header table: the decision goes to `decision`, the plan keeps
+/// nothing of it.
+#[test]
+fn a_word_decision_and_its_plan_import_apart() {
+    let header = |left: &str, right: &str| table_xml(&[&[left, right]]);
+    let body = [
+        header(
+            "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/QĐ-UBND",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 05 tháng 3 năm 2026",
+        ),
+        plain_para("QUYẾT ĐỊNH"),
+        para(&[run("Ban hành Kế hoạch thi đua năm 2026", "b")]),
+        para(&[run("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "b")]),
+        para(&[run("Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;", "i")]),
+        para(&[run("Theo đề nghị của Giám đốc Sở Nội vụ.", "i")]),
+        para(&[run("QUYẾT ĐỊNH:", "b")]),
+        para(&[run("Điều 1.", "b"), run(" Ban hành kèm theo Quyết định này Kế hoạch thi đua năm 2026.", "")]),
+        para(&[run("Điều 2.", "b"), run(" Quyết định này có hiệu lực kể từ ngày ký./.", "")]),
+        table_xml(&[&[
+            "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT, NC.",
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A",
+        ]]),
+        header(
+            "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+        ),
+        plain_para("KẾ HOẠCH"),
+        para(&[run("Thi đua năm 2026", "b")]),
+        para(&[run("(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 của UBND tỉnh)", "i")]),
+        plain_para("I. MỤC ĐÍCH"),
+        plain_para("Thi đua hoàn thành nhiệm vụ./."),
+    ]
+    .concat();
+    let imported = import_bytes(&docx(&body, None, None), "docx", "qd.docx").unwrap();
+    let plan = &imported.plan;
+    let decision = plan.decision.as_ref().expect("the decision");
+    assert_eq!(decision.number, Some(12));
+    assert_eq!(decision.authority, "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG");
+    assert_eq!(
+        decision.bases,
+        ["Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022"]
+    );
+    assert_eq!(decision.articles.len(), 2);
+    assert_eq!(decision.recipients, ["Như Điều 2"]);
+    assert_eq!(decision.signer.name.as_deref(), Some("Nguyễn Văn A"));
+    assert_eq!(decision.by.as_deref(), Some("UBND tỉnh"));
+    assert_eq!(plan.title, "Thi đua năm 2026");
+    assert_eq!(plan.date.as_deref(), Some("2026-03-05"));
+    assert!(plan.recipients.is_empty() && plan.signer.name.is_none());
+    assert!(plan.preamble.is_empty(), "{:?}", plan.preamble);
+    assert_eq!(plan.sections.len(), 1);
+}
+
 #[test]
 fn a_word_file_imports_to_the_expected_plan() {
     let numbering = r#"<w:abstractNum w:abstractNumId="0">

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Findings, plain, text_of};
+use super::{Findings, bare, plain, text_of};
 use crate::import::source::Piece;
 use crate::import::text::{MARKER, is_caps};
 use crate::model::{Block, Issuer};
@@ -85,8 +85,8 @@ pub(super) fn header_and_title(
         head.title = Some(title);
     }
     if let Some(sub) = pieces.get(body_from).and_then(text_of)
-        && sub.starts_with('(')
-        && sub.trim_end_matches('*').ends_with(')')
+        && bare(sub).starts_with('(')
+        && bare(sub).ends_with(')')
     {
         head.subtitle = Some(plain(sub).to_owned());
         body_from += 1;
