@@ -13,12 +13,10 @@ mod footnotes;
 mod paragraphs;
 
 use super::legacy;
-use super::source::{Piece, Source};
+use super::source::Source;
 use super::unreadable::Unreadable;
 use footnotes::{move_footnotes, refers_to};
 use paragraphs::paragraphs;
-
-pub use paragraphs::is_ending_line;
 
 /// The largest text read: a plan is a few hundred kB at most.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -198,6 +196,7 @@ fn list(numbers: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::source::Piece;
 
     fn texts(source: &str) -> Vec<String> {
         read(source.as_bytes())

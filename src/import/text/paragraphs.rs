@@ -206,7 +206,7 @@ fn is_caps_marker(line: &str) -> bool {
 
 /// The lines of the ending that stand alone: `Nơi nhận:`, `Lưu: …`, the
 /// signer's authority.
-pub fn is_ending_line(line: &str) -> bool {
+fn is_ending_line(line: &str) -> bool {
     static ENDING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:\*\*)?(?:Nơi nhận|KT\.|TM\.|TL\.|TUQ\.|Q\.\s|PHỤ LỤC)").unwrap()
     });
