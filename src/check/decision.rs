@@ -13,6 +13,20 @@ pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
     };
     authority(decision, out);
     names_the_plan(plan, decision, out);
+    // The plan's own line under its trích yếu replaces the decision's.
+    if let Some(subtitle) = &plan.subtitle
+        && !plain_text(subtitle).contains("Quyết định")
+    {
+        out.push(
+            Finding::new(
+                Severity::Warning,
+                "R-QD-PLAN",
+                "subtitle",
+                "dòng dưới trích yếu của kế hoạch kèm theo phải nêu quyết định ban hành: \"(Kèm theo Quyết định số … ngày … của …)\"",
+            )
+            .suggest("bỏ trống để chương trình điền từ quyết định"),
+        );
+    }
     if decision.recipients.is_empty() {
         out.push(
             Finding::new(
@@ -132,12 +146,14 @@ mod tests {
         wrong.recipients.clear();
         wrong.signer = Signer::default();
         plan.decision = Some(wrong);
+        plan.subtitle = Some("(Dự thảo lần 2)".into());
         let found = rules(&plan);
         for (rule, path) in [
             ("R-QD-AUTH", "decision.authority"),
             ("R-QD-PLAN", "decision.articles[0]"),
             ("R-NOINHAN", "decision.recipients"),
             ("R-SIGNER", "decision.signer.title"),
+            ("R-QD-PLAN", "subtitle"),
         ] {
             assert!(
                 found.contains(&(rule, path.to_owned())),
