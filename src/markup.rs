@@ -113,9 +113,35 @@ pub fn to_typst(text: &str) -> String {
     out
 }
 
+/// A word longer than this may break: after punctuation (`/`, `-`, `.` of
+/// a long address or code), and within letters every [`FORCED_BREAK`]
+/// characters, as Word breaks a word wider than the line (the narrowest
+/// column, nơi nhận, holds about 25 characters). Shorter words never break.
+const LONG_WORD: usize = 40;
+const FORCED_BREAK: usize = 12;
+
 /// Escapes text so that Typst markup prints it literally, markup included.
+/// A very long word gets invisible break opportunities (U+200B), so that
+/// it wraps inside the margins instead of running off the page.
 pub fn escape_literal(text: &str, out: &mut String) {
-    for c in text.chars() {
+    let chars: Vec<char> = text.chars().collect();
+    // Characters since the last break opportunity in a long word, or None
+    // outside one.
+    let mut long: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            long = None;
+        } else if long.is_none() && (i == 0 || chars[i - 1].is_whitespace()) {
+            let word = chars[i..].iter().take_while(|c| !c.is_whitespace()).count();
+            long = (word > LONG_WORD).then_some(0);
+        }
+        if let Some(n) = long.as_mut() {
+            if *n == FORCED_BREAK {
+                out.push('\u{200B}');
+                *n = 0;
+            }
+            *n += 1;
+        }
         match c {
             // A line break inside a string is a forced break, never a
             // paragraph break (which an empty line would be).
@@ -124,6 +150,10 @@ pub fn escape_literal(text: &str, out: &mut String) {
             c if c.is_ascii_punctuation() => {
                 out.push('\\');
                 out.push(c);
+                if let Some(n) = long.as_mut() {
+                    out.push('\u{200B}');
+                    *n = 0;
+                }
             }
             c => out.push(c),
         }
@@ -167,6 +197,29 @@ pub fn plain_text(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_a_very_long_word_gets_break_opportunities() {
+        let escaped = |t: &str| {
+            let mut out = String::new();
+            super::escape_literal(t, &mut out);
+            out
+        };
+        let symbol = "01/KH1N-01/17h00/DBQG-DBKH";
+        assert!(
+            !escaped(symbol).contains('\u{200B}'),
+            "a ký hiệu stays whole"
+        );
+        let long = "Đ".repeat(100);
+        let out = escaped(&long);
+        assert_eq!(out.matches('\u{200B}').count(), 8, "every 12 letters");
+        assert_eq!(out.replace('\u{200B}', ""), long);
+        let url = format!("https://a.vn/{}/b", "x".repeat(40));
+        assert!(
+            escaped(&url).contains("\\/\u{200B}"),
+            "breaks after a slash"
+        );
+    }
+
     use super::*;
 
     #[test]

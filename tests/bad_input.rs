@@ -153,3 +153,31 @@ fn not_utf8_and_missing_file() {
         "{missing}"
     );
 }
+
+/// A word wider than the page (32,768 letters once made krilla panic, and
+/// 60 letters ran past the margin, over the quốc hiệu in the header) wraps
+/// inside the margins, as Word breaks it.
+#[test]
+fn a_word_wider_than_the_page_wraps_inside_the_margins() {
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::sample("004")).unwrap()).unwrap();
+    plan["issuer"]["name"] = format!("SỞ {}", "X".repeat(80)).into();
+    plan["place"] = "Đ".repeat(70).into();
+    plan["preamble"] = serde_json::json!(["Đ".repeat(32_768)]);
+    plan["recipients"][0] = "R".repeat(90).into();
+    let compiled = common::compile_str(&plan.to_string());
+    let probe = common::Probe::new(&compiled);
+    let (left, right) = (30.0 * common::MM, (210.0 - 15.0) * common::MM);
+    for run in &probe.runs {
+        let page_number = run.baseline < 20.0 * common::MM;
+        assert!(
+            page_number || run.x >= left - 3.0 && run.right() <= right + 0.5,
+            "p{} {:?} from {:.1} to {:.1} mm",
+            run.page + 1,
+            run.text.chars().take(20).collect::<String>(),
+            run.x / common::MM,
+            run.right() / common::MM
+        );
+    }
+    kehoach::export::pdf(&compiled, &[typst_pdf::PdfStandard::A_2b]).expect("PDF/A too");
+}

@@ -169,14 +169,17 @@ pub fn run(
             .map(|p| p.name.as_deref().unwrap_or_default().to_owned()),
     );
     let rows = parallel_map(&prepared, jobs, |i, item| {
-        let row = export_one(
-            engine,
-            &inputs[i],
-            item,
-            &format!("{}.pdf", names[i]),
-            options,
-            previous.as_ref(),
-        );
+        let export = || {
+            export_one(
+                engine,
+                &inputs[i],
+                item,
+                &format!("{}.pdf", names[i]),
+                options,
+                previous.as_ref(),
+            )
+        };
+        let row = isolated(item, export);
         done(&row);
         // Keep memory bounded however many plans go through.
         typst::comemo::evict(10);
@@ -263,29 +266,7 @@ fn export_one(
     options: &Options,
     previous: Option<&Manifest>,
 ) -> Row {
-    let mut row = Row {
-        source: item.source.clone(),
-        output: None,
-        status: Status::Failed,
-        message: None,
-        input_sha256: item.input_sha256.clone(),
-        output_sha256: None,
-        pages: None,
-        bytes: None,
-        symbol: None,
-        number: None,
-        date: None,
-        title: None,
-        signer: None,
-        signature: None,
-        seal: None,
-        number_blank: None,
-        attached_output: None,
-        attached_output_sha256: None,
-        attached_signature: None,
-        day_blank: None,
-        month_blank: None,
-    };
+    let mut row = blank_row(item);
     let loaded = match &item.name {
         Ok(_) => load_input(input).1,
         Err(e) => {
@@ -381,6 +362,57 @@ fn write_part(
     Ok((signable, sha))
 }
 
+/// The row of an input before anything is known of its output: failed
+/// until the export succeeds.
+fn blank_row(item: &Prepared) -> Row {
+    Row {
+        source: item.source.clone(),
+        output: None,
+        status: Status::Failed,
+        message: None,
+        input_sha256: item.input_sha256.clone(),
+        output_sha256: None,
+        pages: None,
+        bytes: None,
+        symbol: None,
+        number: None,
+        date: None,
+        title: None,
+        signer: None,
+        signature: None,
+        seal: None,
+        number_blank: None,
+        attached_output: None,
+        attached_output_sha256: None,
+        attached_signature: None,
+        day_blank: None,
+        month_blank: None,
+    }
+}
+
+/// `export`'s row, or, when a dependency panics while laying the plan out
+/// (a font, the PDF writer), that plan's error in Vietnamese: the run goes
+/// on and the manifest is written.
+fn isolated(item: &Prepared, export: impl FnOnce() -> Row) -> Row {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(export))
+        .unwrap_or_else(|payload| panic_row(item, payload.as_ref()))
+}
+
+fn panic_row(item: &Prepared, payload: &(dyn std::any::Any + Send)) -> Row {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    Row {
+        message: Some(format!(
+            "{}: lỗi nội bộ khi dàn trang hoặc xuất PDF ({detail}); kế hoạch khác vẫn được xuất — xin báo lỗi này kèm tệp kế hoạch",
+            item.source
+        )),
+        ..blank_row(item)
+    }
+}
+
 /// The previous row for the same input, when its output is still on disk
 /// exactly as recorded.
 fn unchanged(previous: &Manifest, row: &Row, path: &Path) -> Option<Row> {
@@ -408,4 +440,30 @@ pub fn sha256(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_that_plans_error() {
+        let item = Prepared {
+            source: "a.json".into(),
+            input_sha256: "0".into(),
+            name: Ok("a".into()),
+        };
+        let row = isolated(&item, || {
+            panic!("end byte index 65535 is not a char boundary")
+        });
+        assert_eq!(row.status, Status::Failed);
+        let message = row.message.unwrap();
+        assert!(message.starts_with("a.json: lỗi nội bộ"), "{message}");
+        assert!(message.contains("65535"), "{message}");
+        let fine = isolated(&item, || Row {
+            status: Status::Ok,
+            ..blank_row(&item)
+        });
+        assert_eq!(fine.status, Status::Ok);
+    }
 }
