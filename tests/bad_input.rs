@@ -181,3 +181,36 @@ fn a_word_wider_than_the_page_wraps_inside_the_margins() {
     }
     kehoach::export::pdf(&compiled, &[typst_pdf::PdfStandard::A_2b]).expect("PDF/A too");
 }
+
+/// A nơi nhận list longer than a page (68 entries once fell off the page's
+/// foot with the `Lưu:` line): it goes on onto the next page, nothing lost,
+/// the signature beside its start.
+#[test]
+fn a_long_recipient_list_goes_on_to_the_next_page() {
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::sample("004")).unwrap()).unwrap();
+    let recipients: Vec<String> = (1..=100).map(|i| format!("Đơn vị nhận thứ {i}")).collect();
+    plan["recipients"] = serde_json::json!(recipients);
+    let compiled = common::compile_str(&plan.to_string());
+    let text = common::pdf_text(&kehoach::export::pdf(&compiled, &[]).unwrap());
+    for i in [1, 68, 100] {
+        assert!(text.contains(&format!("Đơn vị nhận thứ {i};")), "entry {i}");
+    }
+    assert!(text.contains("Lưu: VT, VP (CTH)."), "the Lưu line");
+    let probe = common::Probe::new(&compiled);
+    let lines = probe.all_lines();
+    let first = lines
+        .iter()
+        .find(|l| l.text.contains("Đơn vị nhận thứ 1;"))
+        .unwrap();
+    let signer = lines
+        .iter()
+        .find(|l| l.text.contains("Phạm Hùng Trường"))
+        .unwrap();
+    assert_eq!(
+        first.page, signer.page,
+        "the signature beside the list's start"
+    );
+    let last = lines.iter().find(|l| l.text.contains("Lưu:")).unwrap();
+    assert!(last.page > first.page, "the list went on to the next page");
+}

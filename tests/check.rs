@@ -336,3 +336,32 @@ fn an_empty_plan_has_errors() {
         );
     }
 }
+
+/// What cannot be laid out inside the page is an error of `check`,
+/// measured on the pages (K-OVERFLOW): a table wider than the text.
+#[test]
+fn text_outside_the_margins_is_found_on_the_pages() {
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::sample("004")).unwrap()).unwrap();
+    let overflowing = |plan: &serde_json::Value| {
+        let compiled = common::compile_str(&plan.to_string());
+        let loaded = kehoach::load::load_str(&plan.to_string(), "p.json", &common::root()).unwrap();
+        let mut report = kehoach::check::check(&loaded.plan, (2026, 11, 29));
+        kehoach::check::check_pages(&mut report, &compiled.document);
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "K-OVERFLOW")
+            .count()
+    };
+    assert_eq!(overflowing(&plan), 0, "sample 004 fits its pages");
+    plan["sections"][0]["content"] = serde_json::json!([{ "table": {
+        "columns": [{ "title": "A", "width": "150mm" }, { "title": "B", "width": "150mm" }],
+        "rows": [["một", "hai"]]
+    }}]);
+    assert_eq!(
+        overflowing(&plan),
+        1,
+        "one finding for the page it runs off"
+    );
+}

@@ -134,6 +134,53 @@ pub fn baselines(document: &PagedDocument, areas: &[StampArea]) -> Vec<Vec<f64>>
         .collect()
 }
 
+/// Text drawn outside the margins or off the page (K-OVERFLOW): what the
+/// plan asks cannot be laid out inside the page, and a signed copy would
+/// lose it. One finding per page, naming the first text found there.
+pub fn outside_the_page(document: &PagedDocument, out: &mut Vec<Finding>) {
+    const MM: f64 = 72.0 / 25.4;
+    /// Each text item's left and right edges and its baseline, from the
+    /// page's top-left corner, with its first words.
+    fn walk(frame: &Frame, ts: Transform, found: &mut Vec<(f64, f64, f64, String)>) {
+        for (pos, item) in frame.items() {
+            let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
+            match item {
+                FrameItem::Group(g) => walk(&g.frame, here.pre_concat(g.transform), found),
+                FrameItem::Text(t) => {
+                    let start = Point::zero().transform(here);
+                    let end = Point::new(t.width(), typst::layout::Abs::zero()).transform(here);
+                    let words: String = t.text.chars().take(30).collect();
+                    found.push((start.x.to_pt(), end.x.to_pt(), start.y.to_pt(), words));
+                }
+                _ => {}
+            }
+        }
+    }
+    for (i, page) in document.pages().iter().enumerate() {
+        let size = page.frame.size();
+        let (width, height) = (size.x.to_pt(), size.y.to_pt());
+        let mut found = Vec::new();
+        walk(&page.frame, Transform::identity(), &mut found);
+        // The header table reaches 2.5 mm into the left margin, as Word's
+        // cell padding does; the page number sits in the top margin.
+        let outside = found.iter().find(|(left, right, baseline, _)| {
+            *left < 27.0 * MM || *right > width - 15.0 * MM + 1.0 || *baseline > height - 15.0 * MM
+        });
+        if let Some((_, _, _, words)) = outside {
+            out.push(Finding::new(
+                Severity::Error,
+                "K-OVERFLOW",
+                ".",
+                format!(
+                    "trang {}: chữ \"{}\" nằm ngoài lề hoặc ngoài trang, bản in và bản ký số sẽ mất phần này",
+                    i + 1,
+                    words.trim()
+                ),
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

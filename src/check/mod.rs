@@ -139,6 +139,7 @@ pub fn check_pages(report: &mut Report, document: &typst_layout::PagedDocument) 
     let areas = crate::stamps::stamp_areas(document);
     let baselines = layout::baselines(document, &areas);
     let measured = layout::check(&areas, &baselines, &mut report.findings);
+    layout::outside_the_page(document, &mut report.findings);
     report.findings.sort_by_key(|f| f.severity);
     report
         .not_evaluated

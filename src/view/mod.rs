@@ -46,6 +46,10 @@ pub struct View {
     pub decision: Option<DecisionView>,
     /// Which part to print: `all`, `decision` or `plan`.
     pub part: &'static str,
+    /// The nơi nhận list may not fit on one page with the signature: the
+    /// closing block then breaks across pages instead of hanging whole
+    /// under the last line of text.
+    pub closing_breaks: bool,
 }
 
 /// What `render --only` prints of a plan issued with a decision.
@@ -214,6 +218,7 @@ impl View {
             .map(|r| format::recipient_line(r, false))
             .collect();
         recipients.push(format::archive_line(&plan.archive));
+        let closing_breaks = recipient_lines(&recipients) > MAX_RECIPIENT_LINES;
 
         let mut appendices: Vec<AppendixView> = Vec::new();
         let count = plan.appendices.len() + usize::from(plan.gather_tasks);
@@ -269,6 +274,7 @@ impl View {
                 .decision
                 .as_ref()
                 .map(|decision| DecisionView::new(plan, decision)),
+            closing_breaks,
             part: match part {
                 Part::All => "all",
                 Part::Decision => "decision",
@@ -276,6 +282,19 @@ impl View {
             },
         }
     }
+}
+
+/// The nơi nhận lines a page holds beside the signature, with room for
+/// the text's last lines: about 50 lines of 11 pt fit in the text area.
+const MAX_RECIPIENT_LINES: usize = 40;
+
+/// The lines the nơi nhận column takes: an entry wraps at about 28
+/// characters in its 52.8 mm.
+fn recipient_lines(recipients: &[String]) -> usize {
+    recipients
+        .iter()
+        .map(|r| r.chars().count().div_ceil(28).max(1))
+        .sum()
 }
 
 fn date_view(date: Option<PlanDate>, year: Option<i32>) -> DateView {
