@@ -121,23 +121,28 @@ const LONG_WORD: usize = 40;
 const FORCED_BREAK: usize = 12;
 
 /// Escapes text so that Typst markup prints it literally, markup included.
-/// A very long word gets invisible break opportunities (U+200B), so that
-/// it wraps inside the margins instead of running off the page.
+/// A very long word is set as a row of boxes, between which a line may
+/// break: it wraps inside the margins instead of running off the page, and
+/// its text (copied from the PDF) stays as typed.
 pub fn escape_literal(text: &str, out: &mut String) {
     let chars: Vec<char> = text.chars().collect();
-    // Characters since the last break opportunity in a long word, or None
-    // outside one.
+    // Characters in the open box of a long word, or None outside one.
     let mut long: Option<usize> = None;
     for (i, &c) in chars.iter().enumerate() {
         if c.is_whitespace() {
-            long = None;
+            if long.take().is_some() {
+                out.push(']');
+            }
         } else if long.is_none() && (i == 0 || chars[i - 1].is_whitespace()) {
             let word = chars[i..].iter().take_while(|c| !c.is_whitespace()).count();
-            long = (word > LONG_WORD).then_some(0);
+            if word > LONG_WORD {
+                out.push_str("#box[");
+                long = Some(0);
+            }
         }
         if let Some(n) = long.as_mut() {
             if *n == FORCED_BREAK {
-                out.push('\u{200B}');
+                out.push_str("]#box[");
                 *n = 0;
             }
             *n += 1;
@@ -150,13 +155,19 @@ pub fn escape_literal(text: &str, out: &mut String) {
             c if c.is_ascii_punctuation() => {
                 out.push('\\');
                 out.push(c);
-                if let Some(n) = long.as_mut() {
-                    out.push('\u{200B}');
+                if let Some(n) = long.as_mut()
+                    && i + 1 < chars.len()
+                    && !chars[i + 1].is_whitespace()
+                {
+                    out.push_str("]#box[");
                     *n = 0;
                 }
             }
             c => out.push(c),
         }
+    }
+    if long.is_some() {
+        out.push(']');
     }
 }
 
@@ -198,25 +209,22 @@ pub fn plain_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn only_a_very_long_word_gets_break_opportunities() {
+    fn only_a_very_long_word_is_set_in_boxes_that_may_break() {
         let escaped = |t: &str| {
             let mut out = String::new();
             super::escape_literal(t, &mut out);
             out
         };
         let symbol = "01/KH1N-01/17h00/DBQG-DBKH";
-        assert!(
-            !escaped(symbol).contains('\u{200B}'),
-            "a ký hiệu stays whole"
-        );
+        assert!(!escaped(symbol).contains("#box"), "a ký hiệu stays whole");
         let long = "Đ".repeat(100);
         let out = escaped(&long);
-        assert_eq!(out.matches('\u{200B}').count(), 8, "every 12 letters");
-        assert_eq!(out.replace('\u{200B}', ""), long);
+        assert_eq!(out.matches("#box[").count(), 9, "a box every 12 letters");
+        assert_eq!(out.replace("#box[", "").replace(']', ""), long);
         let url = format!("https://a.vn/{}/b", "x".repeat(40));
         assert!(
-            escaped(&url).contains("\\/\u{200B}"),
-            "breaks after a slash"
+            escaped(&url).contains("\\/]#box["),
+            "may break after a slash"
         );
     }
 
