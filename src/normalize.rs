@@ -18,9 +18,11 @@ pub fn normalize(mut plan: Plan) -> Plan {
 pub fn normalize_text(s: &str) -> String {
     let nfc: String = s.nfc().collect();
     let mut out = String::with_capacity(nfc.len());
+    // Word's manual line break (vertical tab) and a page break copied with
+    // the text are line breaks.
     for (i, line) in nfc
         .replace("\r\n", "\n")
-        .replace('\r', "\n")
+        .replace(['\r', '\u{b}', '\u{c}'], "\n")
         .split('\n')
         .enumerate()
     {
@@ -49,6 +51,14 @@ pub fn normalize_text(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn words_line_break_and_a_page_break_are_line_breaks() {
+        assert_eq!(
+            super::normalize_text("Dòng một\u{b}dòng hai\u{c}ba"),
+            "Dòng một\ndòng hai\nba"
+        );
+    }
+
     use super::*;
     use crate::model::testing::{self, section, text};
 

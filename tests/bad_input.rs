@@ -214,3 +214,63 @@ fn a_long_recipient_list_goes_on_to_the_next_page() {
     let last = lines.iter().find(|l| l.text.contains("Lưu:")).unwrap();
     assert!(last.page > first.page, "the list went on to the next page");
 }
+
+/// One policy for characters that cannot be printed: a control character
+/// pasted with the text, or a character no font has (an emoji), is refused
+/// with its field and code point — by `render`, `batch` and `check` alike,
+/// where once `render` dropped it and `batch` failed without naming it.
+#[test]
+fn unprintable_characters_are_refused_alike_everywhere() {
+    let dir = std::env::temp_dir().join(format!("kehoach-chars-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let base: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::sample("004")).unwrap()).unwrap();
+    for (name, text, said) in [
+        ("emoji", "Chào mừng 😀 năm mới", "U+1F600"),
+        ("control", "Có ký tự \u{1} lạ", "U+0001"),
+    ] {
+        let mut plan = base.clone();
+        plan["preamble"] = serde_json::json!([text]);
+        let file = dir.join(format!("{name}.json"));
+        std::fs::write(&file, plan.to_string()).unwrap();
+        let kehoach = |args: &[&std::ffi::OsStr]| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_kehoach"))
+                .args(args)
+                .output()
+                .unwrap()
+        };
+        for verb in ["render", "check"] {
+            let out = kehoach(&[
+                verb.as_ref(),
+                "--no-system-fonts".as_ref(),
+                file.as_os_str(),
+            ]);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{verb} {name}: {stderr}");
+            assert!(
+                stderr.contains("preamble[0]") && stderr.contains(said),
+                "{verb} {name}: {stderr}"
+            );
+        }
+        let batch_in = dir.join(format!("in-{name}"));
+        std::fs::create_dir_all(&batch_in).unwrap();
+        std::fs::copy(&file, batch_in.join("p.json")).unwrap();
+        let out_dir = dir.join(format!("out-{name}"));
+        kehoach(&[
+            "batch".as_ref(),
+            "--no-system-fonts".as_ref(),
+            batch_in.as_os_str(),
+            "-o".as_ref(),
+            out_dir.as_os_str(),
+        ]);
+        let manifest = std::fs::read_to_string(out_dir.join("manifest.json")).unwrap();
+        let row = &kehoach::batch::Manifest::from_json(&manifest).unwrap().rows[0];
+        let message = row.message.as_deref().unwrap_or_default();
+        assert!(
+            message.contains("preamble[0]") && message.contains(said),
+            "batch {name}: {message}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

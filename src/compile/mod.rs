@@ -4,6 +4,7 @@
 //! standard library, the compiled templates — and is built once per process
 //! (the batch exporter and the web form keep one for their lifetime).
 
+mod glyphs;
 mod world;
 
 use typst::diag::{Severity, SourceDiagnostic};
@@ -86,6 +87,7 @@ impl Engine {
         let document = result.output.map_err(|errors| Error::Typst {
             messages: explain(&errors),
         })?;
+        glyphs::refuse_undrawable(&document, plan, self.fonts.family())?;
         let p = &plan.plan;
         let ident = format!(
             "kehoach/{}/{}/{}/{}",

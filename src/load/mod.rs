@@ -122,6 +122,7 @@ fn locate_byte(bytes: &[u8], pos: usize) -> (usize, usize) {
 /// whose rows fit their columns.
 fn check(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
     table_shapes(plan, at)?;
+    control_characters(plan, at)?;
     if let Some(date) = &plan.date {
         PlanDate::parse(date).map_err(|e| Error::input(at("date"), e.to_string()))?;
     }
@@ -153,6 +154,29 @@ fn check(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// A control character (`\u0001`, pasted with the text) prints as nothing
+/// in one PDF and fails another: refused, named, in every output alike.
+fn control_characters(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
+    let mut first = None;
+    plan.visit_strings(&mut |path, _, text| {
+        if first.is_none()
+            && let Some(c) = text.chars().find(|&c| c.is_control() && c != '\n')
+        {
+            first = Some((path.to_owned(), c));
+        }
+    });
+    match first {
+        Some((path, c)) => Err(Error::input(
+            at(&path),
+            format!(
+                "có ký tự điều khiển U+{:04X} (không in được, thường do sao chép từ tệp khác): hãy xóa ký tự này",
+                c as u32
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Every table has columns, and no row more cells than columns: a cell
