@@ -13,6 +13,7 @@ use std::io::ErrorKind::NotFound;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 use typst_pdf::PdfStandard;
@@ -154,6 +155,15 @@ pub fn run(
         action: "tạo thư mục",
         source,
     })?;
+    // A folder that takes no files says so now, not after every plan.
+    tempfile::Builder::new()
+        .prefix(".kehoach-")
+        .tempfile_in(&options.out_dir)
+        .map_err(|source| Error::Io {
+            path: options.out_dir.clone(),
+            action: "ghi vào thư mục",
+            source,
+        })?;
     remove_stale_temporaries(&options.out_dir);
     let previous = options
         .skip_unchanged
@@ -168,6 +178,11 @@ pub fn run(
             .iter()
             .map(|p| p.name.as_deref().unwrap_or_default().to_owned()),
     );
+    // The manifest as it stands, written as rows finish (at most once a
+    // second): a run killed half-way leaves what it did, and
+    // `--skip-unchanged` starts from there.
+    let finished: Mutex<(Vec<Option<Row>>, Instant)> =
+        Mutex::new((vec![None; prepared.len()], Instant::now()));
     let rows = parallel_map(&prepared, jobs, |i, item| {
         let export = || {
             export_one(
@@ -181,6 +196,18 @@ pub fn run(
         };
         let row = isolated(item, export);
         done(&row);
+        let mut finished = finished.lock().expect("no panic while holding the lock");
+        finished.0[i] = Some(row.clone());
+        if finished.1.elapsed() >= Duration::from_secs(1) {
+            let so_far = partial(&finished.0, previous.as_ref());
+            // A manifest that cannot be written now is written at the end.
+            let _ = write_atomic(
+                &options.out_dir.join("manifest.json"),
+                so_far.to_json().as_bytes(),
+            );
+            finished.1 = Instant::now();
+        }
+        drop(finished);
         // Keep memory bounded however many plans go through.
         typst::comemo::evict(10);
         row
@@ -195,6 +222,22 @@ pub fn run(
         manifest.to_csv().as_bytes(),
     )?;
     Ok(manifest)
+}
+
+/// The rows finished so far, in input order, and the previous run's rows
+/// for the inputs not reached yet.
+fn partial(finished: &[Option<Row>], previous: Option<&Manifest>) -> Manifest {
+    let mut rows: Vec<Row> = finished.iter().flatten().cloned().collect();
+    if let Some(previous) = previous {
+        let pending = previous
+            .rows
+            .iter()
+            .filter(|old| !rows.iter().any(|r| r.source == old.source))
+            .cloned()
+            .collect::<Vec<_>>();
+        rows.extend(pending);
+    }
+    Manifest { rows }
 }
 
 /// `f` over `items` on `jobs` threads; results in the items' order.
@@ -465,5 +508,31 @@ mod tests {
             ..blank_row(&item)
         });
         assert_eq!(fine.status, Status::Ok);
+    }
+
+    #[test]
+    fn a_partial_manifest_keeps_the_previous_rows_not_yet_redone() {
+        let row = |source: &str, status| Row {
+            status,
+            ..blank_row(&Prepared {
+                source: source.into(),
+                input_sha256: "0".into(),
+                name: Ok(source.into()),
+            })
+        };
+        let previous = Manifest {
+            rows: vec![row("a", Status::Ok), row("b", Status::Ok)],
+        };
+        let finished = vec![
+            None,
+            Some(row("b", Status::Failed)),
+            Some(row("c", Status::Ok)),
+        ];
+        let rows = partial(&finished, Some(&previous)).rows;
+        let got: Vec<(&str, Status)> = rows.iter().map(|r| (r.source.as_str(), r.status)).collect();
+        assert_eq!(
+            got,
+            [("b", Status::Failed), ("c", Status::Ok), ("a", Status::Ok)]
+        );
     }
 }
