@@ -23,10 +23,11 @@ use crate::Engine;
 use crate::error::{Error, Result};
 use crate::fs::{remove_stale_temporaries, write_atomic};
 use crate::load::{self, LoadedPlan};
-use crate::markup::plain_text;
-use crate::signing::{self, Signable, naming};
-use crate::stamps::StampArea;
-use crate::view::Part;
+use crate::signing::naming;
+
+mod export;
+
+use export::{export_one, isolated};
 pub use manifest::{Manifest, Row, Status};
 
 /// One plan to export.
@@ -301,183 +302,6 @@ fn load_input(input: &Input) -> (Vec<u8>, Result<LoadedPlan>) {
     }
 }
 
-fn export_one(
-    engine: &Engine,
-    input: &Input,
-    item: &Prepared,
-    file_name: &str,
-    options: &Options,
-    previous: Option<&Manifest>,
-) -> Row {
-    let mut row = blank_row(item);
-    let loaded = match &item.name {
-        Ok(_) => load_input(input).1,
-        Err(e) => {
-            row.message = Some(e.to_string());
-            return row;
-        }
-    };
-    let plan = match &loaded {
-        Ok(plan) => plan,
-        Err(e) => {
-            row.message = Some(e.to_string());
-            return row;
-        }
-    };
-    let p = &plan.plan;
-    let (symbol, number, date) = p.registered();
-    row.symbol = Some(symbol);
-    row.number = number;
-    row.date = date.map(str::to_owned);
-    row.title = Some(plain_text(&p.title));
-    row.signer = p.signer_of_record().name.clone();
-    row.output = Some(file_name.to_owned());
-    let path = options.out_dir.join(file_name);
-    if let Some(kept) = previous.and_then(|m| unchanged(m, &row, &path)) {
-        return Row {
-            status: Status::Unchanged,
-            ..kept
-        };
-    }
-    let split = options.split && p.decision.is_some();
-    let first = if split { Part::Decision } else { Part::All };
-    let area = |areas: &[StampArea], name: &str| {
-        areas
-            .iter()
-            .find(|a| a.name == name)
-            .map(manifest::Area::from)
-    };
-    match write_part(engine, plan, first, &path, options) {
-        Ok((Signable { pdf, pages, areas }, sha)) => {
-            row.output_sha256 = Some(sha);
-            row.bytes = Some(pdf.len() as u64);
-            row.pages = Some(pages);
-            row.signature = area(&areas, "signature");
-            row.seal = area(&areas, "seal");
-            row.number_blank = area(&areas, "number");
-            row.day_blank = area(&areas, "day");
-            row.month_blank = area(&areas, "month");
-            row.attached_signature = area(&areas, "attached");
-        }
-        Err(e) => {
-            row.message = Some(e.to_string());
-            return row;
-        }
-    }
-    if split {
-        let name = format!(
-            "{}-ke-hoach-kem-theo.pdf",
-            file_name.trim_end_matches(".pdf")
-        );
-        match write_part(
-            engine,
-            plan,
-            Part::Plan,
-            &options.out_dir.join(&name),
-            options,
-        ) {
-            Ok((Signable { areas, .. }, sha)) => {
-                row.attached_signature = area(&areas, "attached");
-                row.attached_output = Some(name);
-                row.attached_output_sha256 = Some(sha);
-            }
-            Err(e) => {
-                row.message = Some(e.to_string());
-                return row;
-            }
-        }
-    }
-    row.status = Status::Ok;
-    row
-}
-
-/// One part exported and written whole to `path`, with its hash.
-fn write_part(
-    engine: &Engine,
-    plan: &LoadedPlan,
-    part: Part,
-    path: &Path,
-    options: &Options,
-) -> Result<(Signable, String)> {
-    let signable = signing::export_part(engine, plan, &options.standards, part)?;
-    write_atomic(path, &signable.pdf)?;
-    let sha = sha256(&signable.pdf);
-    Ok((signable, sha))
-}
-
-/// The row of an input before anything is known of its output: failed
-/// until the export succeeds.
-fn blank_row(item: &Prepared) -> Row {
-    Row {
-        source: item.source.clone(),
-        output: None,
-        status: Status::Failed,
-        message: None,
-        input_sha256: item.input_sha256.clone(),
-        output_sha256: None,
-        pages: None,
-        bytes: None,
-        symbol: None,
-        number: None,
-        date: None,
-        title: None,
-        signer: None,
-        signature: None,
-        seal: None,
-        number_blank: None,
-        attached_output: None,
-        attached_output_sha256: None,
-        attached_signature: None,
-        day_blank: None,
-        month_blank: None,
-    }
-}
-
-/// `export`'s row, or, when a dependency panics while laying the plan out
-/// (a font, the PDF writer), that plan's error in Vietnamese: the run goes
-/// on and the manifest is written.
-fn isolated(item: &Prepared, export: impl FnOnce() -> Row) -> Row {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(export))
-        .unwrap_or_else(|payload| panic_row(item, payload.as_ref()))
-}
-
-fn panic_row(item: &Prepared, payload: &(dyn std::any::Any + Send)) -> Row {
-    let detail = payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_default();
-    Row {
-        message: Some(format!(
-            "{}: lỗi nội bộ khi dàn trang hoặc xuất PDF ({detail}); kế hoạch khác vẫn được xuất — xin báo lỗi này kèm tệp kế hoạch",
-            item.source
-        )),
-        ..blank_row(item)
-    }
-}
-
-/// The previous row for the same input, when its output is still on disk
-/// exactly as recorded.
-fn unchanged(previous: &Manifest, row: &Row, path: &Path) -> Option<Row> {
-    let old = previous.rows.iter().find(|r| {
-        r.source == row.source
-            && r.input_sha256 == row.input_sha256
-            && r.output == row.output
-            && r.status != Status::Failed
-    })?;
-    let same = |name: &Path, sha: Option<&str>| {
-        std::fs::read(name).is_ok_and(|bytes| sha == Some(sha256(&bytes).as_str()))
-    };
-    let attached_same = match &old.attached_output {
-        Some(name) => same(
-            &path.with_file_name(name),
-            old.attached_output_sha256.as_deref(),
-        ),
-        None => true,
-    };
-    (same(path, old.output_sha256.as_deref()) && attached_same).then(|| old.clone())
-}
-
 pub fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -488,27 +312,7 @@ pub fn sha256(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_panic_is_that_plans_error() {
-        let item = Prepared {
-            source: "a.json".into(),
-            input_sha256: "0".into(),
-            name: Ok("a".into()),
-        };
-        let row = isolated(&item, || {
-            panic!("end byte index 65535 is not a char boundary")
-        });
-        assert_eq!(row.status, Status::Failed);
-        let message = row.message.unwrap();
-        assert!(message.starts_with("a.json: lỗi nội bộ"), "{message}");
-        assert!(message.contains("65535"), "{message}");
-        let fine = isolated(&item, || Row {
-            status: Status::Ok,
-            ..blank_row(&item)
-        });
-        assert_eq!(fine.status, Status::Ok);
-    }
+    use export::blank_row;
 
     #[test]
     fn a_partial_manifest_keeps_the_previous_rows_not_yet_redone() {
