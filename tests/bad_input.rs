@@ -274,3 +274,27 @@ fn unprintable_characters_are_refused_alike_everywhere() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// An image of 200 million pixels took 600 MB to decode: past 25 million
+/// the plan is refused, read from the PNG's header before any decoding.
+#[test]
+fn a_huge_signature_image_is_refused_before_it_is_decoded() {
+    let dir = std::env::temp_dir().join(format!("kehoach-png-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
+    png.extend(20_000u32.to_be_bytes());
+    png.extend(10_000u32.to_be_bytes());
+    png.extend([8, 6, 0, 0, 0]);
+    std::fs::write(dir.join("chu-ky.png"), &png).unwrap();
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::sample("004")).unwrap()).unwrap();
+    plan["signer"]["signature_image"] = "chu-ky.png".into();
+    let file = dir.join("p.json");
+    std::fs::write(&file, plan.to_string()).unwrap();
+    let error = kehoach::load::load_file(&file).unwrap_err().to_string();
+    assert!(
+        error.contains("signer.signature_image") && error.contains("20000×10000"),
+        "{error}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

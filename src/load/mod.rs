@@ -219,6 +219,17 @@ fn table_shapes(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
     }
 }
 
+/// The most pixels a signature or seal image may have: a 600 dpi scan of a
+/// 4 cm seal is under 1 million; decoding 200 million took 600 MB.
+const MAX_IMAGE_PIXELS: u64 = 25_000_000;
+
+/// A PNG's width and height, from its IHDR chunk.
+fn png_size(bytes: &[u8]) -> Option<(u64, u64)> {
+    let ihdr = bytes.get(12..24).filter(|h| h.starts_with(b"IHDR"))?;
+    let number = |b: &[u8]| u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+    Some((number(&ihdr[4..8]), number(&ihdr[8..12])))
+}
+
 /// Reads the signature and seal images, which must be PNG files beside the plan.
 fn read_images(
     plan: &Plan,
@@ -269,6 +280,17 @@ fn read_images(
             return Err(Error::input(
                 at(field),
                 format!("ảnh \"{rel}\" không phải tệp PNG"),
+            ));
+        }
+        if let Some((width, height)) = png_size(&bytes)
+            && width * height > MAX_IMAGE_PIXELS
+        {
+            return Err(Error::input(
+                at(field),
+                format!(
+                    "ảnh \"{rel}\" quá lớn ({width}×{height} điểm ảnh, tối đa {} triệu): chữ ký hay con dấu chỉ cần khoảng 1000×1000",
+                    MAX_IMAGE_PIXELS / 1_000_000
+                ),
             ));
         }
         images.push((rel.clone(), bytes));
