@@ -365,3 +365,31 @@ fn text_outside_the_margins_is_found_on_the_pages() {
         "one finding for the page it runs off"
     );
 }
+
+/// `check --format json` on a plan it cannot read prints that plan's error
+/// in the JSON, in its place among the others, and exits 2 (it printed
+/// nothing on standard output).
+#[test]
+fn json_output_names_a_plan_it_cannot_read() {
+    let dir = std::env::temp_dir().join(format!("kehoach-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("hong.json");
+    std::fs::write(&broken, "{ \"issuer\": ").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args(["check", "--no-layout", "--format", "json"])
+        .arg(&broken)
+        .arg(sample("004"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entries = json.as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    let error = entries[0]["error"].as_str().unwrap();
+    assert!(
+        error.contains("hong.json:1:") && error.contains("kết thúc giữa chừng"),
+        "{error}"
+    );
+    assert!(entries[1]["findings"].is_array());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

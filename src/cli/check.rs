@@ -60,8 +60,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
     } else {
         Some(args.engine.engine()?)
     };
-    let mut reports = Vec::new();
-    for input in &args.inputs {
+    let check_one = |input: &std::path::PathBuf| -> Result<_, Failure> {
         let mut plan = load::load_file(input)?;
         let mut fixed = Vec::new();
         if args.fix {
@@ -80,17 +79,35 @@ pub fn run(args: &CheckArgs) -> Outcome {
             let compiled = engine.compile(&plan)?;
             check::check_pages(&mut report, &compiled.document);
         }
-        reports.push((input.display().to_string(), fixed, report));
+        Ok((input.display().to_string(), fixed, report))
+    };
+    let mut reports = Vec::new();
+    // In JSON a plan that cannot be read is an entry of its own, in its
+    // place, so that a program reading the output learns why; the text
+    // says it and stops.
+    let mut entries = Vec::new();
+    let mut unreadable = 0;
+    for input in &args.inputs {
+        match check_one(input) {
+            Ok((file, fixed, r)) => {
+                entries.push(serde_json::json!({ "file": file, "fixed": fixed, "findings": r.findings, "not_evaluated": r.not_evaluated }));
+                reports.push((file, fixed, r));
+            }
+            Err(Failure::Error(e)) if matches!(args.format, Format::Json) => {
+                unreadable += 1;
+                entries.push(serde_json::json!({
+                    "file": input.display().to_string(),
+                    "error": e.to_string(),
+                }));
+            }
+            Err(other) => return Err(other),
+        }
     }
     match args.format {
         Format::Json => {
-            let json: Vec<_> = reports
-                .iter()
-                .map(|(file, fixed, r)| serde_json::json!({ "file": file, "fixed": fixed, "findings": r.findings, "not_evaluated": r.not_evaluated }))
-                .collect();
             println!(
                 "{}",
-                serde_json::to_string_pretty(&json).expect("findings serialise")
+                serde_json::to_string_pretty(&entries).expect("findings serialise")
             );
         }
         Format::Text => {
@@ -99,6 +116,9 @@ pub fn run(args: &CheckArgs) -> Outcome {
                 print!("{}", terminal::check_report(file, fixed, report, paint));
             }
         }
+    }
+    if unreadable > 0 {
+        return Err(Failure::Unreadable { count: unreadable });
     }
     if reports.iter().any(|(_, _, r)| r.count(Severity::Error) > 0) {
         return Err(Failure::Findings);

@@ -83,6 +83,9 @@ pub enum Failure {
     Findings,
     /// Some plans of a batch failed; each was already printed.
     Batch { failed: usize },
+    /// Some plans given to `check --format json` could not be read; each is
+    /// an entry of the JSON printed.
+    Unreadable { count: usize },
 }
 
 /// What a verb comes to.
@@ -105,7 +108,8 @@ impl Failure {
                 | Error::Io { .. }
                 | Error::Template { .. },
             )
-            | Failure::Usage(_) => 2,
+            | Failure::Usage(_)
+            | Failure::Unreadable { .. } => 2,
             Failure::Error(Error::Typst { .. } | Error::Export { .. })
             | Failure::Findings
             | Failure::Batch { .. } => 1,
@@ -121,6 +125,12 @@ impl fmt::Display for Failure {
             Failure::Findings => f.write_str("kế hoạch có lỗi cần sửa"),
             Failure::Batch { failed } => {
                 write!(f, "{failed} kế hoạch không xuất được (xem manifest)")
+            }
+            Failure::Unreadable { count } => {
+                write!(
+                    f,
+                    "{count} kế hoạch không đọc được (xem mục \"error\" trong JSON)"
+                )
             }
         }
     }
