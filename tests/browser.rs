@@ -296,12 +296,25 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     click(&client, "#download-pdf").await;
     let deadline = Instant::now() + PATIENCE;
     let pdf = loop {
-        let done = std::fs::read_dir(&downloads)
+        // Chromium creates the file under its final name, empty, before it
+        // writes the download to a `.crdownload` and renames it: a PDF is
+        // there when the file holds one and no download is in progress.
+        let files: Vec<PathBuf> = std::fs::read_dir(&downloads)
             .unwrap()
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|x| x == "pdf"));
-        if let Some(path) = done {
-            break std::fs::read(path).unwrap();
+            .collect();
+        let busy = files
+            .iter()
+            .any(|p| p.extension().is_some_and(|x| x == "crdownload"));
+        let done = files
+            .iter()
+            .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+            .map(|p| std::fs::read(p).unwrap())
+            .filter(|bytes| {
+                !busy && bytes.starts_with(b"%PDF") && bytes.trim_ascii_end().ends_with(b"%%EOF")
+            });
+        if let Some(bytes) = done {
+            break bytes;
         }
         assert!(Instant::now() < deadline, "no PDF was downloaded");
         tokio::time::sleep(Duration::from_millis(100)).await;
