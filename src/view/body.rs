@@ -174,10 +174,7 @@ pub(super) fn mark_before_last(
     body: &mut [SectionView],
     closing: &mut [BlockView],
 ) {
-    let mut pieces = Vec::new();
-    block_pieces(preamble, &mut pieces);
-    section_pieces(body, &mut pieces);
-    block_pieces(closing, &mut pieces);
+    let mut pieces = pieces(preamble, body, closing);
     let Some(last) = pieces
         .iter()
         .position(|p| matches!(p, Piece::Text(t) if **t == Tail::Last))
@@ -198,15 +195,24 @@ pub(super) fn clear_tails(
     body: &mut [SectionView],
     closing: &mut [BlockView],
 ) {
-    let mut pieces = Vec::new();
-    block_pieces(preamble, &mut pieces);
-    section_pieces(body, &mut pieces);
-    block_pieces(closing, &mut pieces);
-    for piece in pieces {
+    for piece in pieces(preamble, body, closing) {
         if let Piece::Text(tail) = piece {
             *tail = Tail::Body;
         }
     }
+}
+
+/// The texts of the preamble, the body and the closing, in print order.
+fn pieces<'a>(
+    preamble: &'a mut [BlockView],
+    body: &'a mut [SectionView],
+    closing: &'a mut [BlockView],
+) -> Vec<Piece<'a>> {
+    let mut pieces = Vec::new();
+    block_pieces(preamble, &mut pieces);
+    section_pieces(body, &mut pieces);
+    block_pieces(closing, &mut pieces);
+    pieces
 }
 
 fn block_pieces<'a>(blocks: &'a mut [BlockView], out: &mut Vec<Piece<'a>>) {
