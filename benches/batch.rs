@@ -4,9 +4,11 @@
 //!
 //! Not a test: it prints numbers, it asserts nothing about time.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 const PLANS: usize = 1000;
 
@@ -30,7 +32,7 @@ fn main() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let (status, peak_kib) = wait_with_peak_memory(child);
+        let (status, peak_kib) = common::wait_with_peak_memory(child);
         let secs = started.elapsed().as_secs_f64();
         assert!(status.success());
         println!(
@@ -86,24 +88,4 @@ fn make_plans(root: &Path, dir: &Path) -> Vec<PathBuf> {
             path
         })
         .collect()
-}
-
-/// Waits for a child, sampling its peak resident memory (VmHWM) meanwhile.
-fn wait_with_peak_memory(mut child: std::process::Child) -> (std::process::ExitStatus, u64) {
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak = 0;
-    loop {
-        if let Ok(text) = std::fs::read_to_string(&status_file) {
-            let hwm = text
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<u64>().ok());
-            peak = peak.max(hwm.unwrap_or(0));
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            return (status, peak);
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }

@@ -5,15 +5,22 @@
 //!   memo cache kept (an unchanged plan re-rendered), with another plan
 //!   rendered in between and the cache trimmed as the batch exporter does,
 //!   and with the cache emptied before every run (the worst case);
-//! - cold: one `kehoach render` process per run, as a user runs it.
+//! - cold: one `kehoach render` process per run, as a user runs it, and
+//!   alternately the typst CLI compiling kehoach's generated source of the
+//!   same plan (when `TYPST` or `typst` on PATH names one);
+//! - the checks a render runs besides the layout.
 //!
 //! Not a test: it prints numbers, it asserts nothing about time.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use kehoach::{Engine, FontOptions, Templates, export, load};
+use common::{ms, report, time};
+
+use kehoach::{Engine, FontOptions, Templates, check, export, load};
 
 const RUNS: usize = 30;
 
@@ -136,33 +143,90 @@ fn main() {
         },
     );
     report("cold, one `kehoach render` process", &cold);
-}
 
-/// Times `f` `runs` times, after one warm-up; `before` runs untimed first.
-fn time(runs: usize, before: impl Fn(), mut f: impl FnMut()) -> Vec<Duration> {
-    f();
-    (0..runs)
-        .map(|_| {
-            before();
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect()
-}
-
-fn report(what: &str, samples: &[Duration]) {
-    let mut v: Vec<f64> = samples.iter().copied().map(ms).collect();
-    v.sort_by(f64::total_cmp);
-    let median = v[v.len() / 2];
-    let p90 = v[v.len() * 9 / 10];
-    println!(
-        "{what}: median {median:.1} ms, p90 {p90:.1} ms, min {:.1} ms ({} runs)",
-        v[0],
-        v.len()
+    // The checks every render runs besides the layout: those on the plan's
+    // data (content, header, typography, structure) and those measured on
+    // the laid-out pages.
+    let today = kehoach::date::today();
+    let content = time(
+        RUNS,
+        || {},
+        || {
+            check::check(&plan.plan, today);
+        },
     );
+    report("content checks on the plan's data", &content);
+    let report_of_data = check::check(&plan.plan, today);
+    let on_pages = time(
+        RUNS,
+        || {},
+        || {
+            let mut findings = report_of_data.clone();
+            check::check_pages(&mut findings, &compiled.document);
+        },
+    );
+    report("checks on the laid-out pages", &on_pages);
+
+    cold_against_typst(root, &engine, &plan, exe, &sample);
 }
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
+/// A cold `kehoach render` against the typst CLI compiling the Typst
+/// source kehoach generates for the same plan, alternately, in one run;
+/// both find the same fonts (the system's and `fonts/`).
+fn cold_against_typst(
+    root: &Path,
+    engine: &Engine,
+    plan: &load::LoadedPlan,
+    exe: &str,
+    sample: &Path,
+) {
+    let typst = std::env::var_os("TYPST").unwrap_or_else(|| "typst".into());
+    let version = Command::new(&typst).arg("--version").output();
+    let Ok(version) = version.filter(|o| o.status.success()) else {
+        println!(
+            "typst CLI not found: set TYPST=/path/to/typst (cargo install typst-cli) to compare"
+        );
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("kehoach-bench-typst-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("main.typ");
+    std::fs::write(&source, engine.typst_source(plan).unwrap().1).unwrap();
+    let mut typst_cli = Command::new(&typst);
+    typst_cli
+        .arg("compile")
+        .arg("--font-path")
+        .arg(root.join("fonts"))
+        .arg(&source)
+        .arg(dir.join("typst.pdf"))
+        .stderr(std::process::Stdio::null());
+    let mut kehoach = Command::new(exe);
+    kehoach
+        .args(["render", "-o"])
+        .arg(dir.join("kehoach.pdf"))
+        .arg(sample)
+        .stderr(std::process::Stdio::null());
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for run in 0..=RUNS {
+        for (command, times) in [(&mut kehoach, &mut ours), (&mut typst_cli, &mut theirs)] {
+            let start = Instant::now();
+            assert!(command.status().unwrap().success(), "{command:?}");
+            // The first round warms the disk cache for both.
+            if run > 0 {
+                times.push(start.elapsed());
+            }
+        }
+    }
+    println!(
+        "{}, compiling kehoach's generated source of the same plan, alternating with `kehoach render`:",
+        String::from_utf8_lossy(&version.stdout).trim()
+    );
+    report(
+        "  cold, `kehoach render` (load, checks, layout, page checks, PDF)",
+        &ours,
+    );
+    report("  cold, `typst compile` (layout, PDF)", &theirs);
+    let (ours, theirs) = (common::median_p90(&ours).0, common::median_p90(&theirs).0);
+    println!("  ratio of medians: {:.2}", ours / theirs);
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -19,6 +19,11 @@ const EMBEDDED: [&[u8]; 4] = [
     include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
+/// The embedded face of a style: its metrics are Times New Roman's.
+pub(crate) fn embedded_face(bold: bool, italic: bool) -> &'static [u8] {
+    EMBEDDED[usize::from(bold) + 2 * usize::from(italic)]
+}
+
 /// Where to look for fonts besides the embedded ones.
 #[derive(Debug, Clone, Default)]
 pub struct FontOptions {

@@ -11,7 +11,8 @@
 //! 4. [`template`] — minijinja templates → Typst source, every string escaped
 //!    through [`markup`];
 //! 5. [`compile`] — Typst in-process, with [`fonts`] loaded once;
-//! 6. [`export`] — PDF and PNG, written whole or not at all by [`fs`].
+//! 6. [`export`] — PDF and PNG, written whole or not at all by [`fs`]; and,
+//!    from the same view, [`docx`] — the Word file a draft travels as.
 //!
 //! Beside the pipeline, [`rollover`] moves last year's plan on to this year,
 //! [`signing`] makes the PDF to sign and names its file ([`stamps`] finds where
@@ -30,6 +31,7 @@ pub mod batch;
 pub mod check;
 pub mod compile;
 pub mod date;
+pub mod docx;
 pub mod error;
 pub mod export;
 pub mod fonts;

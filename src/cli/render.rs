@@ -1,5 +1,6 @@
 //! `kehoach render PLAN.json -o PLAN.pdf`: one plan to PDF, and on request
-//! its Typst source and PNG pages. Nothing is written unless all succeeds.
+//! its Typst source, PNG pages and Word file (`--docx`; alone, only the
+//! Word file). Nothing is written unless all succeeds.
 
 use std::path::PathBuf;
 
@@ -20,6 +21,9 @@ pub struct RenderArgs {
     /// Tệp PDF ghi ra (mặc định: cùng tên với tệp kế hoạch, đuôi .pdf).
     #[arg(short, long, value_name = "TỆP.pdf")]
     output: Option<PathBuf>,
+    /// Ghi thêm tệp Word (.docx) để sửa, góp ý; bản PDF vẫn là bản ký.
+    #[arg(long, value_name = "TỆP.docx")]
+    docx: Option<PathBuf>,
     /// Ghi thêm mã nguồn Typst đã sinh.
     #[arg(long, value_name = "TỆP.typ")]
     typ: Option<PathBuf>,
@@ -61,14 +65,73 @@ pub fn run(args: &RenderArgs) -> Outcome {
         Some(Only::Decision) => Part::Decision,
         Some(Only::Plan) => Part::Plan,
     };
+    // `--docx` alone asks for the Word file only: no layout, no PDF.
+    let laid_out =
+        args.docx.is_none() || args.output.is_some() || args.png.is_some() || args.typ.is_some();
+    let docx = match &args.docx {
+        Some(_) => Some(kehoach::docx::docx(&plan, part)?),
+        None => None,
+    };
+    let rendered = if laid_out {
+        Some(render(args, &plan, part)?)
+    } else {
+        report_findings(args, &plan, None)?;
+        None
+    };
+    // Everything is in memory now; only writing remains.
+    if let (Some(path), Some(docx)) = (&args.docx, &docx) {
+        write_atomic(path, docx)?;
+        eprintln!("kehoach: đã ghi {}", path.display());
+    }
+    if let Some(rendered) = rendered {
+        rendered.write(args)?;
+    }
+    Ok(())
+}
+
+/// The laid-out plan: its PDF, and its PNG pages and Typst source when
+/// asked for.
+struct Rendered {
+    pdf: Vec<u8>,
+    pngs: Vec<Vec<u8>>,
+    source: String,
+    pages: usize,
+    family: String,
+}
+
+fn render(args: &RenderArgs, plan: &load::LoadedPlan, part: Part) -> Result<Rendered, Failure> {
     let engine = args.engine.engine()?;
-    let compiled = engine.compile_part(&plan, part)?;
+    let compiled = engine.compile_part(plan, part)?;
     for w in &compiled.warnings {
         eprintln!("kehoach: {w}");
     }
-    // The errors and warnings of `check` (hints stay with `check`).
+    report_findings(args, plan, Some(&compiled.document))?;
+    let pdf = export::pdf(&compiled, &[])?;
+    let pngs = match &args.png {
+        Some(_) => export::png_pages(&compiled, args.ppi)?,
+        None => Vec::new(),
+    };
+    Ok(Rendered {
+        pdf,
+        pngs,
+        pages: compiled.document.pages().len(),
+        source: compiled.source,
+        family: engine.fonts().family().to_owned(),
+    })
+}
+
+/// Prints the errors and warnings of `check` (hints stay with `check`),
+/// with those measured on the pages when they are laid out; `--strict`
+/// stops at an error.
+fn report_findings(
+    args: &RenderArgs,
+    plan: &load::LoadedPlan,
+    document: Option<&typst_layout::PagedDocument>,
+) -> Result<(), Failure> {
     let mut report = check::check(&plan.plan, kehoach::date::today());
-    check::check_pages(&mut report, &compiled.document);
+    if let Some(document) = document {
+        check::check_pages(&mut report, document);
+    }
     let paint = Paint::stderr();
     for f in report
         .findings
@@ -80,38 +143,38 @@ pub fn run(args: &RenderArgs) -> Outcome {
     if args.strict && report.count(Severity::Error) > 0 {
         return Err(Failure::Findings);
     }
-    let pdf = export::pdf(&compiled, &[])?;
-    let pngs = match &args.png {
-        Some(_) => export::png_pages(&compiled, args.ppi)?,
-        None => Vec::new(),
-    };
-    // Everything is in memory now; only writing remains.
-    let output = args.output.clone().unwrap_or_else(|| {
-        if args.input.as_os_str() == "-" {
-            PathBuf::from("kehoach.pdf")
-        } else {
-            args.input.with_extension("pdf")
-        }
-    });
-    if let Some(typ) = &args.typ {
-        write_atomic(typ, compiled.source.as_bytes())?;
-    }
-    if let Some(dir) = &args.png {
-        std::fs::create_dir_all(dir).map_err(|source| kehoach::Error::Io {
-            path: dir.clone(),
-            action: "tạo thư mục",
-            source,
-        })?;
-        for (i, png) in pngs.iter().enumerate() {
-            write_atomic(&dir.join(format!("trang-{:02}.png", i + 1)), png)?;
-        }
-    }
-    write_atomic(&output, &pdf)?;
-    eprintln!(
-        "kehoach: đã ghi {} ({} trang, phông {})",
-        output.display(),
-        compiled.document.pages().len(),
-        engine.fonts().family()
-    );
     Ok(())
+}
+
+impl Rendered {
+    fn write(self, args: &RenderArgs) -> Result<(), Failure> {
+        let output = args.output.clone().unwrap_or_else(|| {
+            if args.input.as_os_str() == "-" {
+                PathBuf::from("kehoach.pdf")
+            } else {
+                args.input.with_extension("pdf")
+            }
+        });
+        if let Some(typ) = &args.typ {
+            write_atomic(typ, self.source.as_bytes())?;
+        }
+        if let Some(dir) = &args.png {
+            std::fs::create_dir_all(dir).map_err(|source| kehoach::Error::Io {
+                path: dir.clone(),
+                action: "tạo thư mục",
+                source,
+            })?;
+            for (i, png) in self.pngs.iter().enumerate() {
+                write_atomic(&dir.join(format!("trang-{:02}.png", i + 1)), png)?;
+            }
+        }
+        write_atomic(&output, &self.pdf)?;
+        eprintln!(
+            "kehoach: đã ghi {} ({} trang, phông {})",
+            output.display(),
+            self.pages,
+            self.family
+        );
+        Ok(())
+    }
 }

@@ -224,7 +224,7 @@ fn table_shapes(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
 const MAX_IMAGE_PIXELS: u64 = 25_000_000;
 
 /// A PNG's width and height, from its IHDR chunk.
-fn png_size(bytes: &[u8]) -> Option<(u64, u64)> {
+pub(crate) fn png_size(bytes: &[u8]) -> Option<(u64, u64)> {
     let ihdr = bytes.get(12..24).filter(|h| h.starts_with(b"IHDR"))?;
     let number = |b: &[u8]| u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
     Some((number(&ihdr[4..8]), number(&ihdr[8..12])))

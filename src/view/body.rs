@@ -108,6 +108,7 @@ impl From<TableView> for BlockView {
 }
 
 pub(super) fn column(width: Option<Width>, align: Option<Align>) -> ColumnView {
+    let size = width.unwrap_or(Width::Share(1.0));
     let width = match width {
         None => "1fr".to_owned(),
         Some(Width::Share(n)) => format!("{n}fr"),
@@ -123,6 +124,7 @@ pub(super) fn column(width: Option<Width>, align: Option<Align>) -> ColumnView {
     };
     ColumnView {
         width,
+        size,
         align,
         justify,
     }

@@ -10,13 +10,14 @@ mod tasks;
 use serde::Serialize;
 
 use body::{blocks, clear_tails, end_mark, end_mark_sections, mark_before_last, sections};
-use decision::{DecisionView, attached_line};
+pub use decision::DecisionView;
+use decision::attached_line;
 use tasks::{Labels, gathered_tasks};
 
 use crate::date::PlanDate;
 use crate::format;
 use crate::markup::plain_text;
-use crate::model::{AuthorityPrefix, Plan, Reference, Signer, Urgency};
+use crate::model::{AuthorityPrefix, Plan, Reference, Signer, Urgency, Width};
 use crate::vietnamese::capitalise;
 
 #[derive(Debug, Serialize)]
@@ -164,6 +165,9 @@ pub struct TableView {
 pub struct ColumnView {
     /// A Typst length expression made only from a number and a unit.
     pub width: String,
+    /// The same width, for the Word file.
+    #[serde(skip)]
+    pub size: Width,
     pub align: &'static str,
     /// Justified text is left-aligned text whose lines fill the cell.
     pub justify: bool,

@@ -1,0 +1,241 @@
+//! The body's blocks as Word paragraphs and tables: paragraphs, dash
+//! lists, tasks, tables and the numbered sections, with their numbers as
+//! text (R-BODY, R-MUC, R-KHOAN, R-DIEM, R-DASH) so that they survive
+//! copying between offices.
+
+use super::document::{Body, Section};
+use super::table::{CELL_PADDING, Grid, RowKind, cell, row};
+use super::text::{Align, Font, Footnotes, Para, Spacing, runs};
+use super::xml::Xml;
+use crate::model::Width;
+use crate::view::{BlockView, ColumnView, SectionView, TableView, Tail};
+
+/// How text is set where blocks are written: the body's paragraphs, or a
+/// table cell's.
+#[derive(Clone)]
+pub struct Setting {
+    pub para: Para,
+    pub font: Font,
+    /// The text's last lines keep with the closing block that follows.
+    pub keep_tails: bool,
+}
+
+impl Setting {
+    pub fn body(keep_tails: bool) -> Setting {
+        Setting {
+            para: Para::body(),
+            font: Font::size(14.0),
+            keep_tails,
+        }
+    }
+
+    /// Table text (13 pt), aligned as its column says.
+    fn cell(column: Option<&ColumnView>) -> Setting {
+        let align = match column {
+            Some(c) if c.justify => Align::Justify,
+            Some(c) if c.align == "center" => Align::Center,
+            Some(c) if c.align == "right" => Align::Right,
+            _ => Align::Left,
+        };
+        Setting {
+            para: Para {
+                first_line: 0.0,
+                after: 4.0,
+                spacing: Spacing::Single,
+                align,
+                ..Para::body()
+            },
+            font: Font::size(13.0),
+            keep_tails: false,
+        }
+    }
+}
+
+pub fn blocks(body: &mut Body, list: &[BlockView], setting: &Setting) {
+    for b in list {
+        block(body, b, None, setting);
+    }
+}
+
+/// One block; `lead`: the section whose number (and run-in title) opens
+/// its first paragraph.
+fn block(body: &mut Body, b: &BlockView, lead: Option<&SectionView>, setting: &Setting) {
+    match b {
+        BlockView::Paragraph { text, tail } => paragraph(body, text, *tail, lead, None, setting),
+        BlockView::List { marker, items } => {
+            for item in items {
+                match item {
+                    BlockView::Paragraph { text, tail } => {
+                        paragraph(body, text, *tail, None, Some(marker), setting);
+                    }
+                    other => block(body, other, None, setting),
+                }
+            }
+        }
+        BlockView::Task { content, lines } => {
+            for (i, c) in content.iter().enumerate() {
+                block(body, c, lead.filter(|_| i == 0), setting);
+            }
+            for l in lines {
+                let text = format!("- {}: {}", l.label, l.value);
+                paragraph(body, &text, l.tail, None, None, setting);
+            }
+        }
+        BlockView::Table(t) => table(body, t, None, setting),
+    }
+}
+
+fn paragraph(
+    body: &mut Body,
+    text: &str,
+    tail: Tail,
+    lead: Option<&SectionView>,
+    marker: Option<&str>,
+    setting: &Setting,
+) {
+    let mut para = setting.para.clone();
+    para.keep_next = setting.keep_tails && tail != Tail::Body;
+    let font = setting.font;
+    body.paragraph(para, |xml, notes| {
+        if let Some(s) = lead {
+            heading_runs(xml, s, font, notes);
+            runs(xml, " ", font, notes);
+        }
+        if let Some(marker) = marker {
+            runs(xml, &format!("{marker} "), font, notes);
+        }
+        runs(xml, text, font, notes);
+    });
+}
+
+/// A section's number and title in bold; the number of an untitled
+/// khoản upright (R-KHOAN).
+fn heading_runs(xml: &mut Xml, s: &SectionView, font: Font, notes: &mut Footnotes) {
+    match &s.title {
+        Some(title) => runs(xml, &format!("{} {title}", s.number), font.bold(), notes),
+        None => runs(xml, &s.number, font, notes),
+    }
+}
+
+/// A heading on a line of its own, kept with what follows (R-MUC).
+fn heading(body: &mut Body, s: &SectionView, setting: &Setting) {
+    let font = setting.font;
+    body.paragraph(setting.para.clone().keep_next(), |xml, notes| {
+        heading_runs(xml, s, font, notes);
+    });
+}
+
+pub fn section(body: &mut Body, s: &SectionView, setting: &Setting) {
+    let first = s.content.first();
+    let rest = s.content.get(1..).unwrap_or_default();
+    match first {
+        Some(first) if s.runs_into => {
+            block(body, first, Some(s), setting);
+            blocks(body, rest, setting);
+        }
+        Some(BlockView::Table(t)) if t.landscape => {
+            table(body, t, Some(s), setting);
+            blocks(body, rest, setting);
+        }
+        _ => {
+            heading(body, s, setting);
+            blocks(body, &s.content, setting);
+        }
+    }
+    for sub in &s.sections {
+        section(body, sub, setting);
+    }
+    blocks(body, &s.after, setting);
+}
+
+/// A table with its header rows repeated on every page; a wide one on
+/// landscape pages of its own, with the heading of the section it opens.
+fn table(body: &mut Body, t: &TableView, title: Option<&SectionView>, setting: &Setting) {
+    let around = body.section;
+    let turn = t.landscape && !around.landscape;
+    if turn {
+        body.new_section(Section {
+            landscape: true,
+            restart: false,
+            title_page: false,
+        });
+    }
+    if let Some(s) = title {
+        heading(body, s, setting);
+    }
+    if let Some(caption) = &t.caption {
+        let caption = caption.clone();
+        let font = setting.font.bold();
+        let para = Para::centred().after(4.0).keep_next();
+        body.paragraph(para, |xml, notes| runs(xml, &caption, font, notes));
+    }
+    let widths = column_widths(&t.columns, body.width);
+    body.block(|xml, notes| {
+        let grid = Grid {
+            columns: &widths,
+            indent: 0.0,
+            ruled: true,
+        };
+        grid.write(xml, |xml| {
+            for header in &t.header {
+                row(xml, RowKind::Header, |xml| {
+                    for (i, text) in header.iter().enumerate() {
+                        let width = widths.get(i).copied().unwrap_or(20.0);
+                        cell(xml, width, true, |xml| {
+                            let para = Para::centred().after(2.0);
+                            super::page::line(xml, para, text, Font::size(13.0).bold(), notes);
+                        });
+                    }
+                });
+            }
+            for cells in &t.rows {
+                row(xml, RowKind::Body, |xml| {
+                    for (i, content) in cells.iter().enumerate() {
+                        let width = widths.get(i).copied().unwrap_or(20.0);
+                        let inner = Body::cell(notes, width - 2.0 * CELL_PADDING, |cell_body| {
+                            blocks(cell_body, content, &Setting::cell(t.columns.get(i)));
+                        });
+                        cell(xml, width, false, |xml| xml.append(inner));
+                    }
+                });
+            }
+        });
+    });
+    if turn {
+        body.new_section(Section {
+            restart: false,
+            title_page: false,
+            ..around
+        });
+    }
+}
+
+/// Column widths in millimetres: fixed ones and percentages of the text
+/// width first, shares of what is left after them.
+fn column_widths(columns: &[ColumnView], width: f64) -> Vec<f64> {
+    let fixed: f64 = columns
+        .iter()
+        .map(|c| match c.size {
+            Width::Millimetres(mm) => mm,
+            Width::Percent(p) => p * width / 100.0,
+            Width::Share(_) => 0.0,
+        })
+        .sum();
+    let shares: f64 = columns
+        .iter()
+        .map(|c| match c.size {
+            Width::Share(n) => n,
+            _ => 0.0,
+        })
+        .sum();
+    let free = (width - fixed).max(0.0);
+    columns
+        .iter()
+        .map(|c| match c.size {
+            Width::Millimetres(mm) => mm,
+            Width::Percent(p) => p * width / 100.0,
+            Width::Share(n) => free * n / shares,
+        })
+        .map(|w| w.max(5.0))
+        .collect()
+}
