@@ -153,8 +153,8 @@ fn the_same_bytes_for_two_runs_and_any_number_of_jobs() {
     let dir = tempdir("det");
     let input = inputs(&dir);
     let (a, b) = (dir.join("a"), dir.join("b"));
-    batch(&[&input, &"-o", &a, &"--jobs", &"1"]);
-    batch(&[&input, &"-o", &b, &"--jobs", &"2"]);
+    batch(&[&input, &"-o", &a, &"--jobs", &"1", &"--docx"]);
+    batch(&[&input, &"-o", &b, &"--jobs", &"2", &"--docx"]);
     let files = |d: &Path| {
         let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(d)
             .unwrap()
@@ -170,8 +170,32 @@ fn the_same_bytes_for_two_runs_and_any_number_of_jobs() {
         v
     };
     let (fa, fb) = (files(&a), files(&b));
-    assert_eq!(fa.len(), 8, "6 PDFs and 2 manifests");
+    assert_eq!(fa.len(), 14, "6 PDFs, 6 Word files and 2 manifests");
     assert!(fa == fb, "jobs 1 and jobs 2 differ");
+
+    // Each Word file is listed beside its PDF, with its hash.
+    let rows = manifest(&a).rows;
+    for row in rows.iter().filter(|r| r.status == Status::Ok) {
+        let name = row.docx_output.as_deref().expect("a Word file listed");
+        let pdf = row.output.as_deref().unwrap();
+        assert_eq!(name.trim_end_matches(".docx"), pdf.trim_end_matches(".pdf"));
+        let bytes = std::fs::read(a.join(name)).unwrap();
+        assert_eq!(
+            row.docx_output_sha256.as_deref(),
+            Some(kehoach::batch::sha256(&bytes).as_str())
+        );
+    }
+    // A Word file gone is written again; the rest are unchanged.
+    let gone = rows[0].docx_output.clone().unwrap();
+    std::fs::remove_file(a.join(&gone)).unwrap();
+    batch(&[&input, &"-o", &a, &"--skip-unchanged", &"--docx"]);
+    let again = manifest(&a).rows;
+    assert_eq!(again[0].status, Status::Ok);
+    assert!(a.join(&gone).exists());
+    assert!(
+        again[1..].iter().all(|r| r.status != Status::Ok),
+        "{again:#?}"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 

@@ -49,11 +49,7 @@ impl Node {
                     let done = stack.pop().unwrap();
                     stack.last_mut().unwrap().children.push(done);
                 }
-                Event::Text(t) => stack
-                    .last_mut()
-                    .unwrap()
-                    .text
-                    .push_str(&t.xml10_content()),
+                Event::Text(t) => stack.last_mut().unwrap().text.push_str(&t.xml10_content()),
                 Event::GeneralRef(r) => {
                     let c = resolve_predefined_entity(&r).expect("a predefined entity");
                     stack.last_mut().unwrap().text.push_str(c);
@@ -196,7 +192,10 @@ fn r_page_r_margin_r_font_a4_the_pdfs_margins_and_times_new_roman_named() {
     let mut docx = Package::of(&full_path());
     let document = docx.part("word/document.xml");
     let sections = document.all("w:sectPr");
-    assert!(sections.len() >= 3, "the plan, the landscape table, the appendices");
+    assert!(
+        sections.len() >= 3,
+        "the plan, the landscape table, the appendices"
+    );
     for s in &sections {
         let size = s.first("w:pgSz");
         let (w, h) = (size.num("w:w"), size.num("w:h"));
@@ -211,7 +210,10 @@ fn r_page_r_margin_r_font_a4_the_pdfs_margins_and_times_new_roman_named() {
     }
     let styles = docx.part("word/styles.xml");
     let defaults = styles.first("w:rPrDefault");
-    assert_eq!(defaults.first("w:rFonts").attr("w:ascii"), Some("Times New Roman"));
+    assert_eq!(
+        defaults.first("w:rFonts").attr("w:ascii"),
+        Some("Times New Roman")
+    );
     assert_eq!(defaults.first("w:sz").num("w:val"), 28.0, "14 pt");
     assert!(
         !docx.names().iter().any(|n| n.starts_with("word/fonts/")),
@@ -228,7 +230,11 @@ fn r_qh_r_tn_r_cq_the_header_is_a_borderless_table_with_the_pdfs_rules() {
     for border in header.first("w:tblBorders").children.iter() {
         assert_eq!(border.attr("w:val"), Some("nil"), "{}", border.name);
     }
-    let cols: Vec<f64> = header.all("w:gridCol").iter().map(|c| c.num("w:w")).collect();
+    let cols: Vec<f64> = header
+        .all("w:gridCol")
+        .iter()
+        .map(|c| c.num("w:w"))
+        .collect();
     assert_eq!(cols, [twips(67.5), twips(100.0)], "Mẫu 1.4's columns");
     let padding = header.first("w:tblCellMar").first("w:left").num("w:w");
 
@@ -236,18 +242,20 @@ fn r_qh_r_tn_r_cq_the_header_is_a_borderless_table_with_the_pdfs_rules() {
     assert_eq!(look(first_run(national)), (12.0, true, false));
     let motto = paragraph(header, "Độc lập - Tự do - Hạnh phúc");
     assert_eq!(look(first_run(motto)), (13.0, true, false));
-    assert!(!header.text().contains('_'), "rules are borders, not underscores");
+    assert!(
+        !header.text().contains('_'),
+        "rules are borders, not underscores"
+    );
 
     // The rules are as long as the PDF's, measured on its pages.
     let pdf = Probe::new(&compile(&path));
     let under = |needle: &str| {
         let line = pdf.line(0, needle);
-        pdf.rule_below(&line, 12.0).expect("a rule in the PDF").length()
+        pdf.rule_below(&line, 12.0)
+            .expect("a rule in the PDF")
+            .length()
     };
-    let motto_rule = rule_length(
-        paragraph_after(header, "Độc lập"),
-        cols[1] - 2.0 * padding,
-    );
+    let motto_rule = rule_length(paragraph_after(header, "Độc lập"), cols[1] - 2.0 * padding);
     assert!(
         (motto_rule - under("Độc lập")).abs() < 1.0,
         "tiêu ngữ rule {motto_rule:.1} pt, PDF {:.1} pt",
@@ -288,7 +296,10 @@ fn r_title_kind_trich_yeu_and_a_rule_of_its_length() {
     let line = pdf.line(0, "Triển khai công tác pháp chế");
     let subtitle = pdf.line(0, "Kèm theo Quyết định");
     let pdf_rule = pdf.rule_below(&subtitle, 20.0).expect("the PDF's rule");
-    let rule = rule_length(paragraph_after(&document, "Kèm theo Quyết định"), twips(165.0));
+    let rule = rule_length(
+        paragraph_after(&document, "Kèm theo Quyết định"),
+        twips(165.0),
+    );
     assert!(
         (rule - pdf_rule.length()).abs() < 1.0,
         "{rule:.1} pt for {:.1} pt of trích yếu; PDF {:.1} pt",
@@ -336,10 +347,18 @@ fn tables_repeat_their_header_rows_and_take_the_columns_widths() {
         assert!(look(first_run(first)).1, "header cells in bold");
     }
     // Bảng 1: 1.2 cm, 3 shares, 20 % of 165 mm.
-    let cols: Vec<f64> = ruled[0].all("w:gridCol").iter().map(|c| c.num("w:w")).collect();
+    let cols: Vec<f64> = ruled[0]
+        .all("w:gridCol")
+        .iter()
+        .map(|c| c.num("w:w"))
+        .collect();
     assert_eq!(cols, [twips(12.0), twips(165.0 - 12.0 - 33.0), twips(33.0)]);
     let bold = paragraph(ruled[0], "Văn bản được thẩm định");
-    assert!(bold.all("w:r").iter().any(|r| look(r).1 && r.text() == "thẩm định"));
+    assert!(
+        bold.all("w:r")
+            .iter()
+            .any(|r| look(r).1 && r.text() == "thẩm định")
+    );
 }
 
 #[test]
@@ -406,18 +425,35 @@ fn r_noinhan_r_signer_the_closing_block_with_its_images() {
         .find(|t| t.text().contains("Nơi nhận:"))
         .expect("the closing table");
     assert!(closing.first("w:tr").has("w:cantSplit"), "kept on one page");
-    assert_eq!(look(first_run(paragraph(closing, "Nơi nhận:"))), (12.0, true, true));
+    assert_eq!(
+        look(first_run(paragraph(closing, "Nơi nhận:"))),
+        (12.0, true, true)
+    );
     let entry = paragraph(closing, "Bộ Tư pháp (báo cáo);");
     assert_eq!(entry.text(), "- Bộ Tư pháp (báo cáo);");
     assert_eq!(look(first_run(entry)).0, 11.0);
     assert_eq!(paragraph(closing, "Lưu:").text(), "- Lưu: VT, NC.");
-    for line in ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"] {
-        assert_eq!(look(first_run(paragraph(closing, line))), (14.0, true, false));
+    for line in [
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn An",
+    ] {
+        assert_eq!(
+            look(first_run(paragraph(closing, line))),
+            (14.0, true, false)
+        );
     }
     // The signature inline, fitted in 60 × 20 mm; the seal behind it.
     let signature = closing.first("wp:inline").first("wp:extent");
-    let (w, h) = (signature.num("cx") / 36_000.0, signature.num("cy") / 36_000.0);
-    assert!(w <= 60.01 && h <= 20.01 && (w > 59.9 || h > 19.9), "{w}×{h} mm");
+    let (w, h) = (
+        signature.num("cx") / 36_000.0,
+        signature.num("cy") / 36_000.0,
+    );
+    assert!(
+        w <= 60.01 && h <= 20.01 && (w > 59.9 || h > 19.9),
+        "{w}×{h} mm"
+    );
     let seal = closing.first("wp:anchor");
     assert_eq!(seal.attr("behindDoc"), Some("1"));
     assert!(seal.first("wp:extent").num("cx") / 36_000.0 <= 36.01);
@@ -439,19 +475,30 @@ fn blank_number_and_date_stay_blank() {
     let document = docx.part("word/document.xml");
     let number = paragraph(&document, "Số:").text();
     assert!(
-        number.starts_with("Số:  ") && number.ends_with("/KH-STP") && !number.chars().any(|c| c.is_ascii_digit()),
+        number.starts_with("Số:  ")
+            && number.ends_with("/KH-STP")
+            && !number.chars().any(|c| c.is_ascii_digit()),
         "{number:?}"
     );
     let date = paragraph(&document, "tháng").text();
-    assert!(date.contains("ngày    ") && date.ends_with("năm 2026"), "{date:?}");
+    assert!(
+        date.contains("ngày    ") && date.ends_with("năm 2026"),
+        "{date:?}"
+    );
 }
 
 #[test]
 fn properties_name_the_plan_and_its_issuer() {
     let mut docx = Package::of(&full_path());
     let core = docx.part("docProps/core.xml");
-    assert_eq!(core.first("dc:title").text, "Triển khai công tác pháp chế năm 2026");
-    assert_eq!(core.first("dc:creator").text, "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN");
+    assert_eq!(
+        core.first("dc:title").text,
+        "Triển khai công tác pháp chế năm 2026"
+    );
+    assert_eq!(
+        core.first("dc:creator").text,
+        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"
+    );
 }
 
 #[test]

@@ -43,7 +43,9 @@ fn libreoffice_reads_every_sample_as_kehoach_prints_it() {
     let mut inputs = Vec::new();
     let full = root().join("tests/fixtures/full.json");
     for path in sample_paths().into_iter().chain([full]) {
-        let docx = dir.path().join(path.with_extension("docx").file_name().unwrap());
+        let docx = dir
+            .path()
+            .join(path.with_extension("docx").file_name().unwrap());
         std::fs::write(&docx, kehoach::docx::docx(&load(&path), Part::All).unwrap()).unwrap();
         inputs.push((path, docx));
     }
@@ -57,7 +59,11 @@ fn libreoffice_reads_every_sample_as_kehoach_prints_it() {
         .args(inputs.iter().map(|(_, docx)| docx))
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 
     let mut failures = Vec::new();
     for (path, docx) in &inputs {
@@ -69,7 +75,9 @@ fn libreoffice_reads_every_sample_as_kehoach_prints_it() {
         let (theirs_pages, our_pages) = (pages(&converted), pages(&ours));
         let recall = coverage(&words(&pdf_text(&ours)), &words(&pdf_text(&converted)));
         let fonts = font_names(&converted);
-        println!("{name}: {theirs_pages} pages (PDF {our_pages}), word recall {recall:.4}, fonts {fonts:?}");
+        println!(
+            "{name}: {theirs_pages} pages (PDF {our_pages}), word recall {recall:.4}, fonts {fonts:?}"
+        );
         if theirs_pages.abs_diff(our_pages) > 1 {
             failures.push(format!("{name}: {theirs_pages} pages, the PDF {our_pages}"));
         }
@@ -90,11 +98,16 @@ fn font_names(pdf: &[u8]) -> Vec<String> {
         .objects
         .values()
         .filter_map(|o| o.as_dict().ok())
-        .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).is_ok_and(|t| t == b"Font"))
+        .filter(|d| {
+            d.get(b"Type")
+                .and_then(|t| t.as_name())
+                .is_ok_and(|t| t == b"Font")
+        })
         .filter_map(|d| d.get(b"BaseFont").and_then(|b| b.as_name()).ok())
         .map(|n| {
             let n = String::from_utf8_lossy(n);
-            n.split_once('+').map_or(n.to_string(), |(_, base)| base.to_owned())
+            n.split_once('+')
+                .map_or(n.to_string(), |(_, base)| base.to_owned())
         })
         .collect();
     names.sort();

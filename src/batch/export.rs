@@ -47,7 +47,7 @@ pub(super) fn export_one(
     row.signer = p.signer_of_record().name.clone();
     row.output = Some(file_name.to_owned());
     let path = options.out_dir.join(file_name);
-    if let Some(kept) = previous.and_then(|m| unchanged(m, &row, &path)) {
+    if let Some(kept) = previous.and_then(|m| unchanged(m, &row, &path, options.docx)) {
         return Row {
             status: Status::Unchanged,
             ..kept
@@ -101,6 +101,23 @@ pub(super) fn export_one(
             }
         }
     }
+    if options.docx {
+        let name = format!("{}.docx", file_name.trim_end_matches(".pdf"));
+        let written = crate::docx::docx(plan, Part::All).and_then(|bytes| {
+            write_atomic(&options.out_dir.join(&name), &bytes)?;
+            Ok(sha256(&bytes))
+        });
+        match written {
+            Ok(sha) => {
+                row.docx_output = Some(name);
+                row.docx_output_sha256 = Some(sha);
+            }
+            Err(e) => {
+                row.message = Some(e.to_string());
+                return row;
+            }
+        }
+    }
     row.status = Status::Ok;
     row
 }
@@ -141,6 +158,8 @@ pub(super) fn blank_row(item: &Prepared) -> Row {
         number_blank: None,
         attached_output: None,
         attached_output_sha256: None,
+        docx_output: None,
+        docx_output_sha256: None,
         attached_signature: None,
         day_blank: None,
         month_blank: None,
@@ -170,26 +189,27 @@ fn panic_row(item: &Prepared, payload: &(dyn std::any::Any + Send)) -> Row {
     }
 }
 
-/// The previous row for the same input, when its output is still on disk
-/// exactly as recorded.
-fn unchanged(previous: &Manifest, row: &Row, path: &Path) -> Option<Row> {
+/// The previous row for the same input, when its outputs are still on
+/// disk exactly as recorded (and it has a Word file when one is asked for).
+fn unchanged(previous: &Manifest, row: &Row, path: &Path, docx: bool) -> Option<Row> {
     let old = previous.rows.iter().find(|r| {
         r.source == row.source
             && r.input_sha256 == row.input_sha256
             && r.output == row.output
             && r.status != Status::Failed
+            && (!docx || r.docx_output.is_some())
     })?;
-    let same = |name: &Path, sha: Option<&str>| {
-        std::fs::read(name).is_ok_and(|bytes| sha == Some(sha256(&bytes).as_str()))
-    };
-    let attached_same = match &old.attached_output {
-        Some(name) => same(
-            &path.with_file_name(name),
-            old.attached_output_sha256.as_deref(),
-        ),
+    let recorded = [
+        (&row.output, &old.output_sha256),
+        (&old.attached_output, &old.attached_output_sha256),
+        (&old.docx_output, &old.docx_output_sha256),
+    ];
+    let same = recorded.iter().all(|(name, sha)| match name {
+        Some(name) => std::fs::read(path.with_file_name(name))
+            .is_ok_and(|bytes| sha.as_deref() == Some(sha256(&bytes).as_str())),
         None => true,
-    };
-    (same(path, old.output_sha256.as_deref()) && attached_same).then(|| old.clone())
+    });
+    same.then(|| old.clone())
 }
 
 #[cfg(test)]

@@ -66,6 +66,11 @@ pub struct Row {
     /// the decision it is not signed separately.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attached_signature: Option<Area>,
+    /// With `--docx`, the Word file beside the PDF, and its hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docx_output: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docx_output_sha256: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -110,6 +115,7 @@ impl Manifest {
             "title",
             "signer",
             "attached_output",
+            "docx_output",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -136,6 +142,7 @@ impl Manifest {
                 opt(r.title.clone()),
                 opt(r.signer.clone()),
                 opt(r.attached_output.clone()),
+                opt(r.docx_output.clone()),
             ];
             for area in [
                 &r.signature,

@@ -58,6 +58,8 @@ pub struct Options {
     /// A plan issued with a decision as two files, the decision and the
     /// attached plan, each signed on its own (`--split`).
     pub split: bool,
+    /// A Word file beside each PDF, for comments on the draft (`--docx`).
+    pub docx: bool,
 }
 
 /// What [`collect_inputs`] found.

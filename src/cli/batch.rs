@@ -1,5 +1,6 @@
-//! `kehoach batch INPUT… -o OUTDIR [--jobs N] [--pdf-standard a-2b] [--skip-unchanged] [--split]`:
-//! many plans to PDF/A for signing, with a manifest of where to stamp.
+//! `kehoach batch INPUT… -o OUTDIR [--jobs N] [--pdf-standard a-2b] [--skip-unchanged] [--split] [--docx]`:
+//! many plans to PDF/A for signing, with a manifest of where to stamp, and
+//! on request a Word file beside each.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -30,6 +31,9 @@ pub struct BatchArgs {
     /// Kế hoạch ban hành kèm theo Quyết định: ghi quyết định và kế hoạch thành hai tệp PDF, mỗi tệp ký số riêng.
     #[arg(long)]
     split: bool,
+    /// Ghi thêm tệp Word (.docx) cạnh mỗi PDF, để gửi lấy ý kiến góp ý.
+    #[arg(long)]
+    docx: bool,
     #[command(flatten)]
     engine: EngineArgs,
 }
@@ -58,6 +62,7 @@ pub fn run(args: &BatchArgs) -> Outcome {
         standards: vec![args.pdf_standard],
         skip_unchanged: args.skip_unchanged,
         split: args.split,
+        docx: args.docx,
     };
     let bar = terminal::progress_bar(inputs.plans.len());
     let manifest = batch::run(&engine, &inputs.plans, &options, &|row| {
