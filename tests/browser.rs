@@ -2,8 +2,9 @@
 //! (Debian's `chromium` and `chromium-driver`; skipped locally when they
 //! are missing, required under CI=true). A clerk's session: a blank plan,
 //! the header and a section with a task typed in, the preview redrawn, the
-//! PDF downloaded with the typed words in it; a date, a Số and a year the
-//! plan cannot take refused at their field, with the exports held until
+//! PDF and the Word file downloaded with the typed words in them; a date,
+//! a Số and a year the plan cannot take refused at their field, with the
+//! exports held until
 //! they are fixed; the page on a 390 px phone; a save over a file in the
 //! folder asked first (these three in `browser/checks.rs`). One Chromium
 //! for all of it: starting one is slow.
@@ -101,6 +102,33 @@ async fn start_server(dir: PathBuf) -> SocketAddr {
     );
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     addr
+}
+
+/// The file with extension `ext` the browser downloaded, once it is
+/// `whole`. Chromium creates the file under its final name, empty, before
+/// it writes the download to a `.crdownload` and renames it: the file is
+/// there when it is whole and no download is in progress.
+async fn downloaded(downloads: &Path, ext: &str, whole: impl Fn(&[u8]) -> bool) -> Vec<u8> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let files: Vec<PathBuf> = std::fs::read_dir(downloads)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        let busy = files
+            .iter()
+            .any(|p| p.extension().is_some_and(|x| x == "crdownload"));
+        let done = files
+            .iter()
+            .find(|p| p.extension().is_some_and(|x| x == ext))
+            .map(|p| std::fs::read(p).unwrap())
+            .filter(|bytes| !busy && whole(bytes));
+        if let Some(bytes) = done {
+            return bytes;
+        }
+        assert!(Instant::now() < deadline, "no .{ext} was downloaded");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 async fn start_browser(downloads: &Path, profile: &Path) -> Browser {
@@ -294,38 +322,28 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     preview_after(&client, version).await;
 
     click(&client, "#download-pdf").await;
-    let deadline = Instant::now() + PATIENCE;
-    let pdf = loop {
-        // Chromium creates the file under its final name, empty, before it
-        // writes the download to a `.crdownload` and renames it: a PDF is
-        // there when the file holds one and no download is in progress.
-        let files: Vec<PathBuf> = std::fs::read_dir(&downloads)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        let busy = files
-            .iter()
-            .any(|p| p.extension().is_some_and(|x| x == "crdownload"));
-        let done = files
-            .iter()
-            .find(|p| p.extension().is_some_and(|x| x == "pdf"))
-            .map(|p| std::fs::read(p).unwrap())
-            .filter(|bytes| {
-                !busy && bytes.starts_with(b"%PDF") && bytes.trim_ascii_end().ends_with(b"%%EOF")
-            });
-        if let Some(bytes) = done {
-            break bytes;
-        }
-        assert!(Instant::now() < deadline, "no PDF was downloaded");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let pdf = downloaded(&downloads, "pdf", |bytes| {
+        bytes.starts_with(b"%PDF") && bytes.trim_ascii_end().ends_with(b"%%EOF")
+    })
+    .await;
     let text = pdf_text(&pdf);
-    for typed in [
+    let typed = [
         "Kiểm thử biểu mẫu trên trình duyệt",
         "Rà soát thủ tục hành chính",
         "Phòng Hành chính tư pháp",
-    ] {
+    ];
+    for typed in typed {
         assert!(text.contains(typed), "{typed} in the PDF:\n{text}");
+    }
+    // "Tải Word": the same plan as a Word file, which reads back.
+    click(&client, "#download-docx").await;
+    let docx = downloaded(&downloads, "docx", |bytes| {
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).is_ok()
+    })
+    .await;
+    let imported = kehoach::import::import_bytes(&docx, "docx", "tai-word.docx").unwrap();
+    for typed in typed {
+        assert!(imported.json.contains(typed), "{typed} in the Word file");
     }
 
     // Autosave: a reload brings the draft back.

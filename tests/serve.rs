@@ -314,6 +314,39 @@ async fn the_pdf_is_the_batch_pdf_with_the_typed_text() {
 }
 
 #[tokio::test]
+async fn tai_word_answers_with_the_plans_word_file() {
+    let app = app(None);
+    let mut plan = plan("001");
+    plan["title"] = "Kế hoạch thử nghiệm biểu mẫu trực tuyến".into();
+    let answer = post(&app, "/api/docx", plan.to_string()).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(
+        answer.headers[header::CONTENT_TYPE],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    let disposition = answer.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap();
+    assert!(
+        disposition.contains("ke-hoach-thu-nghiem-bieu-mau-truc-tuyen.docx"),
+        "{disposition}"
+    );
+    let imported = kehoach::import::import_bytes(&answer.body, "docx", "x.docx").unwrap();
+    assert!(
+        imported
+            .json
+            .contains("Kế hoạch thử nghiệm biểu mẫu trực tuyến")
+    );
+    let again = post(&app, "/api/docx", plan.to_string()).await;
+    assert_eq!(again.body, answer.body);
+    let mut bad = plan.clone();
+    bad["date"] = "2026-02-30".into();
+    let refused = post(&app, "/api/docx", bad.to_string()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.error()["path"], "date");
+}
+
+#[tokio::test]
 async fn rollover_and_fix_answer_with_the_new_plan() {
     let app = app(None);
     let rolled = post(&app, "/api/rollover?to=2027", plan("004").to_string()).await;

@@ -163,17 +163,34 @@ pub async fn pdf(State(app): State<Arc<App>>, body: Bytes) -> Answer<Response> {
         Ok(signable.pdf)
     })
     .await?;
-    Ok((
+    Ok(attachment("application/pdf", &name, pdf))
+}
+
+/// "Tải Word": the draft as a Word file, for comments.
+pub async fn docx(State(app): State<Arc<App>>, body: Bytes) -> Answer<Response> {
+    let plan = read_plan(&app, &body)?;
+    let name = format!("{}.docx", naming::base_name(&plan.plan));
+    let docx = on_a_core(app, move |_| crate::docx::docx(&plan, Default::default())).await?;
+    Ok(attachment(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        &name,
+        docx,
+    ))
+}
+
+/// A file to download under `name` (ASCII, from [`naming`]).
+fn attachment(kind: &str, name: &str, bytes: Vec<u8>) -> Response {
+    (
         [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_TYPE, kind.to_owned()),
             (
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{name}\""),
             ),
         ],
-        pdf,
+        bytes,
     )
-        .into_response())
+        .into_response()
 }
 
 /// The plan with `check`'s safe fixes applied, and the list of them.

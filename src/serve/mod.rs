@@ -66,6 +66,7 @@ pub fn router(engine: Engine, options: Options) -> Router {
         .route("/api/preview", post(api::preview))
         .route("/api/pages/{file}", get(api::page))
         .route("/api/pdf", post(api::pdf))
+        .route("/api/docx", post(api::docx))
         .route("/api/fix", post(api::fix))
         .route("/api/rollover", post(api::rollover))
         .route("/api/import", post(api::import))

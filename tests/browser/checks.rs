@@ -95,7 +95,13 @@ pub async fn typed_values_are_checked(client: &Client) {
         "2026-02-03",
         "the plan kept its date"
     );
-    for export in ["#download-pdf", "#save-json", "#save-dir", "#rollover"] {
+    for export in [
+        "#download-pdf",
+        "#download-docx",
+        "#save-json",
+        "#save-dir",
+        "#rollover",
+    ] {
         assert!(
             disabled(client, export).await,
             "{export} waits for the date"

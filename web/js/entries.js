@@ -11,7 +11,7 @@ import { state, valueAt } from './state.js';
 import { controlFor } from './findings.js';
 
 // The buttons whose result would silently lack the typed text.
-const SENDS_PLAN = ['#download-pdf', '#save-json', '#save-dir', '#autofix', '#rollover'];
+const SENDS_PLAN = ['#download-pdf', '#download-docx', '#save-json', '#save-dir', '#autofix', '#rollover'];
 
 // `partial`: the text may still become right as typing goes on, so its
 // message waits until the user leaves the field; once shown it stays

@@ -1,6 +1,6 @@
 // The toolbar's file commands: a new plan, a sample, a file opened or
 // imported, the plan saved as JSON (downloaded or into the server's folder)
-// and downloaded as PDF.
+// and downloaded as PDF or as a Word file.
 
 import { $, h, status } from './dom.js';
 import { clone, isPlanObject, saveDraft, state } from './state.js';
@@ -105,16 +105,26 @@ function fileNameFrom(disposition) {
   return plain ? (plain[1] || plain[2]).trim() : null;
 }
 
-export async function downloadPdf(btn) {
-  await withBusy(btn, 'Đang tạo PDF…', async () => {
-    const res = await fetch('api/pdf', {
+export function downloadPdf(btn) {
+  return download(btn, 'pdf', 'Đang tạo PDF…', 'Không tạo được PDF');
+}
+
+export function downloadDocx(btn) {
+  return download(btn, 'docx', 'Đang tạo tệp Word…', 'Không tạo được tệp Word');
+}
+
+// The plan as the server exports it (`api/pdf`, `api/docx`), downloaded
+// under the name the server gives.
+async function download(btn, ext, busy, failed) {
+  await withBusy(btn, busy, async () => {
+    const res = await fetch(`api/${ext}`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(state.plan),
     });
     if (!res.ok) {
       const data = await res.json().catch(() => null);
-      return showLoadError(errorOf({ data, status: res.status }), 'Không tạo được PDF');
+      return showLoadError(errorOf({ data, status: res.status }), failed);
     }
-    const name = fileNameFrom(res.headers.get('Content-Disposition')) || suggestedName('pdf');
+    const name = fileNameFrom(res.headers.get('Content-Disposition')) || suggestedName(ext);
     downloadBlob(await res.blob(), name);
     status(`Đã tải xuống "${name}".`);
   });

@@ -12,7 +12,7 @@ import { applyFix, runAction, setPlan, undo } from './edits.js';
 import { onInput, onKeydown, wrapSelection } from './input.js';
 import { acceptRollover, autofix, loadRollover, openRollover } from './dialogs.js';
 import { switchView } from './view.js';
-import { askSaveName, downloadPdf, importFile, loadSample, newBlank, openDirFile, openFile, refreshFiles, saveJson, saveToDir } from './files.js';
+import { askSaveName, downloadDocx, downloadPdf, importFile, loadSample, newBlank, openDirFile, openFile, refreshFiles, saveJson, saveToDir } from './files.js';
 
 function onClick(event) {
   const btn = event.target.closest('button[data-action], a[href^="#g-"]');
@@ -58,6 +58,7 @@ function bind() {
   $('#import-file').addEventListener('change', (e) => importFile(e.currentTarget));
   $('#save-json').addEventListener('click', saveJson);
   $('#download-pdf').addEventListener('click', (e) => downloadPdf(e.currentTarget));
+  $('#download-docx').addEventListener('click', (e) => downloadDocx(e.currentTarget));
   $('#autofix').addEventListener('click', (e) => autofix(e.currentTarget));
   $('#rollover').addEventListener('click', openRollover);
   $('#rollover-refresh').addEventListener('click', loadRollover);
