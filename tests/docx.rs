@@ -5,8 +5,8 @@
 //! header rows that repeat, real footnotes, page numbers from page 2,
 //! appendices in sections of their own, the images, the document's
 //! properties; the same bytes for the same plan. The round trip through
-//! `import` is in `tests/import.rs`, LibreOffice's reading in
-//! `tests/docx_libreoffice.rs`.
+//! `import` is in `tests/import.rs`, other readers (LibreOffice, python-docx) in
+//! `tests/docx_readers.rs`.
 
 mod common;
 

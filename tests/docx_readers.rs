@@ -1,4 +1,6 @@
-//! The Word file as another office suite opens it: LibreOffice (Debian's
+//! The Word file as other programs read it.
+//!
+//! An office suite: LibreOffice (Debian's
 //! `libreoffice-writer-nogui`; skipped locally when it is missing,
 //! required under CI=true) converts each sample's .docx (and that of
 //! `tests/fixtures/full.json`, with its tables, landscape pages, images
@@ -113,4 +115,92 @@ fn font_names(pdf: &[u8]) -> Vec<String> {
     names.sort();
     names.dedup();
     names
+}
+
+/// A second, independent reader: python-docx (PyPI; skipped locally when
+/// it is missing, required under CI=true), with Python's warnings made
+/// errors, finds the paragraphs, tables, sections and properties kehoach
+/// wrote, and the plan's text.
+#[test]
+fn python_docx_reads_every_sample_without_a_warning() {
+    if !have_python_docx() {
+        return;
+    }
+    const READ: &str = r#"
+import json, sys, docx
+from lxml import etree
+d = docx.Document(sys.argv[1])
+texts = [p.text for p in d.paragraphs]
+for t in d.tables:
+    for row in t.rows:
+        for cell in row.cells:
+            texts += [p.text for p in cell.paragraphs]
+# python-docx has no API for footnotes: their part, read with its lxml.
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+for part in d.part.package.iter_parts():
+    if part.partname == "/word/footnotes.xml":
+        texts += [t.text or "" for t in etree.fromstring(part.blob).iter(W + "t")]
+print(json.dumps({
+    "sections": len(d.sections),
+    "landscape": [s.page_width > s.page_height for s in d.sections],
+    "title": d.core_properties.title,
+    "author": d.core_properties.author,
+    "text": "\n".join(texts),
+}))
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let full = root().join("tests/fixtures/full.json");
+    for path in sample_paths().into_iter().chain([full]) {
+        let plan = load(&path);
+        let docx = dir.path().join("plan.docx");
+        std::fs::write(&docx, kehoach::docx::docx(&plan, Part::All).unwrap()).unwrap();
+        let out = Command::new("python3")
+            .args(["-W", "error", "-c", READ])
+            .arg(&docx)
+            .output()
+            .unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let view = kehoach::view::View::new(&plan.plan, "Times New Roman");
+        assert_eq!(read["title"], view.plain_title.as_str(), "{name}");
+        assert_eq!(
+            read["author"],
+            view.issuer.name.replace('\n', " "),
+            "{name}"
+        );
+        let sections = 1 + view.appendices.len() + usize::from(view.decision.is_some());
+        let landscape_tables = if name == "full.json" { 2 } else { 0 };
+        assert_eq!(read["sections"], sections + landscape_tables, "{name}");
+        let text = read["text"].as_str().unwrap();
+        let compiled = engine().compile(&plan).unwrap();
+        let mut ours = words(&pdf_text(&kehoach::export::pdf(&compiled, &[]).unwrap()));
+        // The PDF's page numbers are Word's fields, not text.
+        for n in 2..=compiled.document.pages().len() {
+            if let Some(i) = ours.iter().position(|w| *w == n.to_string()) {
+                ours.remove(i);
+            }
+        }
+        let recall = coverage(&ours, &words(text));
+        println!("{name}: python-docx word recall {recall:.4}");
+        assert!(recall >= 0.99, "{name}: word recall {recall:.4}");
+    }
+}
+
+fn have_python_docx() -> bool {
+    let found = Command::new("python3")
+        .args(["-c", "import docx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found && std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("python-docx is required under CI=true (.ci/run installs it)");
+    }
+    if !found {
+        eprintln!("skipped: python-docx is not installed");
+    }
+    found
 }
