@@ -17,8 +17,9 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use common::shape::{differences, shape};
 use common::{coverage, pdf_of, pdf_text, root, words};
-use kehoach::import::{Imported, import_file};
+use kehoach::import::{Imported, import_bytes, import_file};
 use kehoach::model::{Block, Plan, Section};
 use serde::Deserialize;
 
@@ -330,6 +331,35 @@ struct Reviewed {
     /// (a correct plan is blamed) or `unreviewed` (new: read it).
     verdict: String,
     why: String,
+}
+
+/// Each corpus plan kehoach can print, written as a Word file and read
+/// back: the same section tree, tasks, nơi nhận and signer as imported.
+#[test]
+fn corpus_plans_survive_a_round_trip_through_their_word_file() {
+    let mut failures = Vec::new();
+    let mut names: Vec<&String> = imported().keys().collect();
+    names.sort();
+    for name in names {
+        let first = &imported()[name];
+        let plan = kehoach::load::load_str(&first.json, "nhap.json", &common::root()).unwrap();
+        let docx = kehoach::docx::docx(&plan, Default::default()).unwrap();
+        let again =
+            import_bytes(&docx, "docx", "vong.docx").unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (a, b): (serde_json::Value, serde_json::Value) = (
+            serde_json::from_str(&first.json).unwrap(),
+            serde_json::from_str(&again.json).unwrap(),
+        );
+        let diff = differences(&shape(&a), &shape(&b));
+        if !diff.is_empty() {
+            failures.push(format!("{name}:\n{}", diff.join("\n")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "(- imported, + round trip)\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! runs and rules, in points from the page's top-left corner.
 #![allow(dead_code)]
 
+pub mod shape;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
