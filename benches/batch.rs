@@ -1,5 +1,6 @@
 //! `cargo bench --bench batch`: 1,000 plans made by varying the samples,
-//! through one `kehoach batch` process (plans per second, peak memory), and
+//! through one `kehoach batch` process (plans per second, peak memory;
+//! with and without a Word file beside each PDF), and
 //! the same plans through one `kehoach render` process each.
 //!
 //! Not a test: it prints numbers, it asserts nothing about time.
@@ -22,12 +23,13 @@ fn main() {
         "{PLANS} plans from the 5 samples, each with its own number, title and first paragraph"
     );
 
-    for jobs in [2, 1] {
-        let out = work.join(format!("out-{jobs}"));
+    for (jobs, docx) in [(2, false), (1, false), (2, true)] {
+        let out = work.join(format!("out-{jobs}-{docx}"));
         let started = Instant::now();
         let child = Command::new(exe)
             .args(["batch", "--jobs", &jobs.to_string(), "-o"])
             .arg(&out)
+            .args(docx.then_some("--docx"))
             .arg(work.join("plans"))
             .stderr(Stdio::null())
             .spawn()
@@ -35,8 +37,9 @@ fn main() {
         let (status, peak_kib) = common::wait_with_peak_memory(child);
         let secs = started.elapsed().as_secs_f64();
         assert!(status.success());
+        let docx = if docx { " --docx" } else { "" };
         println!(
-            "kehoach batch --jobs {jobs}: {secs:.1} s, {:.0} plans/s, peak memory {:.0} MB",
+            "kehoach batch --jobs {jobs}{docx}: {secs:.1} s, {:.0} plans/s, peak memory {:.0} MB",
             PLANS as f64 / secs,
             peak_kib as f64 / 1024.0
         );

@@ -8,7 +8,7 @@
 //! - cold: one `kehoach render` process per run, as a user runs it, and
 //!   alternately the typst CLI compiling kehoach's generated source of the
 //!   same plan (when `TYPST` or `typst` on PATH names one);
-//! - the checks a render runs besides the layout.
+//! - the checks a render runs besides the layout, and the Word file.
 //!
 //! Not a test: it prints numbers, it asserts nothing about time.
 
@@ -125,6 +125,17 @@ fn main() {
         },
     );
     report("  of which PDF export", &pdf_only);
+    let docx_only = time(
+        RUNS,
+        || {},
+        || {
+            kehoach::docx::docx(&plan, Default::default()).unwrap();
+        },
+    );
+    report(
+        "the Word file (render --docx), from the loaded plan",
+        &docx_only,
+    );
 
     let exe = env!("CARGO_BIN_EXE_kehoach");
     let out = std::env::temp_dir().join("kehoach-bench.pdf");
@@ -182,7 +193,7 @@ fn cold_against_typst(
 ) {
     let typst = std::env::var_os("TYPST").unwrap_or_else(|| "typst".into());
     let version = Command::new(&typst).arg("--version").output();
-    let Ok(version) = version.filter(|o| o.status.success()) else {
+    let Some(version) = version.ok().filter(|o| o.status.success()) else {
         println!(
             "typst CLI not found: set TYPST=/path/to/typst (cargo install typst-cli) to compare"
         );

@@ -1,5 +1,6 @@
 //! What more than one bench needs: timing a closure and a child process's
-//! peak memory.
+//! peak memory. Each bench uses part of it.
+#![allow(dead_code)]
 
 use std::process::{Child, ExitStatus};
 use std::time::{Duration, Instant};
