@@ -217,7 +217,8 @@ fn a_long_recipient_list_goes_on_to_the_next_page() {
 
 /// One policy for characters that cannot be printed: a control character
 /// pasted with the text, or a character no font has (an emoji), is refused
-/// with its field and code point — by `render`, `batch` and `check` alike,
+/// with its field and code point — by `render` (to PDF or to Word), `batch`
+/// and `check` alike,
 /// where once `render` dropped it and `batch` failed without naming it.
 #[test]
 fn unprintable_characters_are_refused_alike_everywhere() {
@@ -229,6 +230,8 @@ fn unprintable_characters_are_refused_alike_everywhere() {
     for (name, text, said) in [
         ("emoji", "Chào mừng 😀 năm mới", "U+1F600"),
         ("control", "Có ký tự \u{1} lạ", "U+0001"),
+        // Not a character at all, and no XML file (a .docx) may hold it.
+        ("noncharacter", "Có ký tự \u{FFFF} lạ", "U+FFFF"),
     ] {
         let mut plan = base.clone();
         plan["preamble"] = serde_json::json!([text]);
@@ -240,12 +243,14 @@ fn unprintable_characters_are_refused_alike_everywhere() {
                 .output()
                 .unwrap()
         };
-        for verb in ["render", "check"] {
-            let out = kehoach(&[
-                verb.as_ref(),
-                "--no-system-fonts".as_ref(),
-                file.as_os_str(),
-            ]);
+        let docx = dir.join(format!("{name}.docx"));
+        for verb in ["render", "check", "render --docx"] {
+            let mut args: Vec<&std::ffi::OsStr> = verb.split(' ').map(|a| a.as_ref()).collect();
+            if verb.ends_with("--docx") {
+                args.push(docx.as_os_str());
+            }
+            args.extend(["--no-system-fonts".as_ref(), file.as_os_str()]);
+            let out = kehoach(&args);
             let stderr = String::from_utf8_lossy(&out.stderr);
             assert_eq!(out.status.code(), Some(2), "{verb} {name}: {stderr}");
             assert!(
@@ -253,6 +258,7 @@ fn unprintable_characters_are_refused_alike_everywhere() {
                 "{verb} {name}: {stderr}"
             );
         }
+        assert!(!docx.exists(), "{name}: no Word file written");
         let batch_in = dir.join(format!("in-{name}"));
         std::fs::create_dir_all(&batch_in).unwrap();
         std::fs::copy(&file, batch_in.join("p.json")).unwrap();

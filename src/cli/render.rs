@@ -65,25 +65,20 @@ pub fn run(args: &RenderArgs) -> Outcome {
         Some(Only::Decision) => Part::Decision,
         Some(Only::Plan) => Part::Plan,
     };
-    // `--docx` alone asks for the Word file only: no layout, no PDF.
-    let laid_out =
-        args.docx.is_none() || args.output.is_some() || args.png.is_some() || args.typ.is_some();
+    // The plan is laid out even for the Word file alone: the same
+    // characters are refused, the same findings on the pages reported.
+    let rendered = render(args, &plan, part)?;
     let docx = match &args.docx {
         Some(_) => Some(kehoach::docx::docx(&plan, part)?),
         None => None,
-    };
-    let rendered = if laid_out {
-        Some(render(args, &plan, part)?)
-    } else {
-        report_findings(args, &plan, None)?;
-        None
     };
     // Everything is in memory now; only writing remains.
     if let (Some(path), Some(docx)) = (&args.docx, &docx) {
         write_atomic(path, docx)?;
         eprintln!("kehoach: đã ghi {}", path.display());
     }
-    if let Some(rendered) = rendered {
+    // `--docx` alone asks for the Word file only.
+    if args.docx.is_none() || args.output.is_some() || args.png.is_some() || args.typ.is_some() {
         rendered.write(args)?;
     }
     Ok(())
@@ -105,7 +100,7 @@ fn render(args: &RenderArgs, plan: &load::LoadedPlan, part: Part) -> Result<Rend
     for w in &compiled.warnings {
         eprintln!("kehoach: {w}");
     }
-    report_findings(args, plan, Some(&compiled.document))?;
+    report_findings(args, plan, &compiled.document)?;
     let pdf = export::pdf(&compiled, &[])?;
     let pngs = match &args.png {
         Some(_) => export::png_pages(&compiled, args.ppi)?,
@@ -121,17 +116,14 @@ fn render(args: &RenderArgs, plan: &load::LoadedPlan, part: Part) -> Result<Rend
 }
 
 /// Prints the errors and warnings of `check` (hints stay with `check`),
-/// with those measured on the pages when they are laid out; `--strict`
-/// stops at an error.
+/// with those measured on the pages; `--strict` stops at an error.
 fn report_findings(
     args: &RenderArgs,
     plan: &load::LoadedPlan,
-    document: Option<&typst_layout::PagedDocument>,
+    document: &typst_layout::PagedDocument,
 ) -> Result<(), Failure> {
     let mut report = check::check(&plan.plan, kehoach::date::today());
-    if let Some(document) = document {
-        check::check_pages(&mut report, document);
-    }
+    check::check_pages(&mut report, document);
     let paint = Paint::stderr();
     for f in report
         .findings

@@ -158,11 +158,17 @@ fn check(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
 
 /// A control character (`\u0001`, pasted with the text) prints as nothing
 /// in one PDF and fails another: refused, named, in every output alike.
+/// A control character (pasted with the text), or one of the two
+/// noncharacters no XML file may hold (the Word file is XML).
+fn unprintable(c: char) -> bool {
+    (c.is_control() && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
 fn control_characters(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
     let mut first = None;
     plan.visit_strings(&mut |path, _, text| {
         if first.is_none()
-            && let Some(c) = text.chars().find(|&c| c.is_control() && c != '\n')
+            && let Some(c) = text.chars().find(|&c| unprintable(c))
         {
             first = Some((path.to_owned(), c));
         }

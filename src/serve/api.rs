@@ -170,7 +170,12 @@ pub async fn pdf(State(app): State<Arc<App>>, body: Bytes) -> Answer<Response> {
 pub async fn docx(State(app): State<Arc<App>>, body: Bytes) -> Answer<Response> {
     let plan = read_plan(&app, &body)?;
     let name = format!("{}.docx", naming::base_name(&plan.plan));
-    let docx = on_a_core(app, move |_| crate::docx::docx(&plan, Default::default())).await?;
+    // Laid out first, so that what the PDF refuses is refused here too.
+    let docx = layout(app, move |app| {
+        app.engine.compile(&plan)?;
+        crate::docx::docx(&plan, Default::default())
+    })
+    .await?;
     Ok(attachment(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         &name,
