@@ -2,8 +2,8 @@
 //! sample 004. A random string of Typst's specials, Vietnamese letters,
 //! control characters, characters no font has, and words longer than a line
 //! either prints (each of its characters between the field's markers in the
-//! PDF's text) or is refused with a Vietnamese message naming that field.
-//! Never a panic.
+//! PDF's text, and in the Word file's) or is refused with a Vietnamese
+//! message naming that field. Never a panic.
 
 mod common;
 
@@ -70,29 +70,53 @@ proptest! {
         });
         let json = serde_json::to_string(&plan).unwrap();
         let outcome = load::load_str(&json, "p.json", &root())
-            .and_then(|plan| engine().compile(&plan));
+            .and_then(|plan| engine().compile(&plan).map(|compiled| (plan, compiled)));
         match outcome {
             Err(Error::Input { at, message }) => {
                 prop_assert_eq!(&at.path, &field, "{}", message);
                 prop_assert!(message.contains("U+"), "{}", message);
             }
             Err(other) => prop_assert!(false, "{field}: {other}"),
-            Ok(compiled) => {
-                let pdf = export::pdf(&compiled, &[]).unwrap();
-                let text = pdf_text(&pdf);
-                let start = text.find(BEGIN).map(|i| i + BEGIN.len());
-                let end = text.rfind(END);
-                prop_assert!(start.is_some() && end.is_some(), "{field}: markers missing");
-                let printed: String = text[start.unwrap()..end.unwrap()].nfc().collect();
-                let wanted: String = kehoach::markup::plain_text(&s).nfc().collect();
-                let mut left = printed.clone();
-                for c in wanted.chars().filter(|c| !c.is_whitespace()) {
-                    match left.find(c) {
-                        Some(i) => { left.replace_range(i..i + c.len_utf8(), ""); }
-                        None => prop_assert!(false, "{field}: {c:?} of {s:?} not in {printed:?}"),
+            Ok((plan, compiled)) => {
+                let pdf = pdf_text(&export::pdf(&compiled, &[]).unwrap());
+                let docx = kehoach::docx::docx(&plan, Default::default()).unwrap();
+                for (what, text) in [("PDF", pdf), ("Word", docx_text(&docx))] {
+                    let start = text.find(BEGIN).map(|i| i + BEGIN.len());
+                    let end = text.rfind(END);
+                    prop_assert!(start.is_some() && end.is_some(), "{field}: markers missing in {what}");
+                    let printed: String = text[start.unwrap()..end.unwrap()].nfc().collect();
+                    let wanted: String = kehoach::markup::plain_text(&s).nfc().collect();
+                    let mut left = printed.clone();
+                    for c in wanted.chars().filter(|c| !c.is_whitespace()) {
+                        match left.find(c) {
+                            Some(i) => { left.replace_range(i..i + c.len_utf8(), ""); }
+                            None => prop_assert!(false, "{field}: {c:?} of {s:?} not in {what}: {printed:?}"),
+                        }
                     }
                 }
             }
+        }
+    }
+}
+
+/// The text of a Word file's body, as XML text (entities resolved).
+fn docx_text(docx: &[u8]) -> String {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut text = String::new();
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Text(t) => text.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) => {
+                text.push_str(quick_xml::escape::resolve_predefined_entity(&r).unwrap());
+            }
+            Event::End(e) if e.name().into_inner() == "w:p" => text.push(' '),
+            Event::Eof => return text,
+            _ => {}
         }
     }
 }
