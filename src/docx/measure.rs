@@ -2,6 +2,8 @@
 //! with the embedded Liberation Serif, whose metrics are Times New Roman's,
 //! the font the Word file names.
 
+use std::sync::OnceLock;
+
 use crate::fonts::embedded_face;
 
 /// Twentieths of a point, Word's unit of length.
@@ -14,14 +16,23 @@ pub fn emu(mm: f64) -> i64 {
     (mm * 36_000.0).round() as i64
 }
 
+/// The embedded regular and bold faces, parsed once.
+fn face(bold: bool) -> Option<&'static rustybuzz::Face<'static>> {
+    static FACES: OnceLock<[Option<rustybuzz::Face<'static>>; 2]> = OnceLock::new();
+    let faces = FACES.get_or_init(|| {
+        [false, true].map(|bold| rustybuzz::Face::from_slice(embedded_face(bold, false), 0))
+    });
+    faces[usize::from(bold)].as_ref()
+}
+
 /// The width in millimetres of `text` on one line, in bold or not.
 pub fn text_width(text: &str, size_pt: f64, bold: bool) -> f64 {
-    let Some(face) = rustybuzz::Face::from_slice(embedded_face(bold, false), 0) else {
+    let Some(face) = face(bold) else {
         return 0.0;
     };
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
-    let shaped = rustybuzz::shape(&face, &[], buffer);
+    let shaped = rustybuzz::shape(face, &[], buffer);
     let units: i64 = shaped
         .glyph_positions()
         .iter()
