@@ -27,6 +27,15 @@ const RUNS: usize = 30;
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let sample = root.join("samples/004-thi-dua-nganh-tu-phap-2026.json");
+    // First, as in a cold `kehoach render`: the checks' first run in a
+    // process, which builds what they keep (their patterns).
+    let loaded = load::load_file(&sample).unwrap();
+    let first = Instant::now();
+    check::check(&loaded.plan, kehoach::date::today());
+    println!(
+        "content checks, first run in the process: {:.1} ms",
+        ms(first.elapsed())
+    );
     let setup = Instant::now();
     let engine = Engine::new(
         &FontOptions {
