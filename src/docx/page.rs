@@ -273,5 +273,5 @@ pub fn appendix_head(body: &mut Body, a: &AppendixView) {
         }
     }
     let width = body.section.text_width();
-    body.block(|xml, _| rule(xml, 30.0, width, 2.0, 10.0));
+    body.block(|xml, _| rule(xml, 30.0, width, 4.0, 10.0));
 }
