@@ -99,7 +99,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
 pub fn unreal_dates(text: &str) -> Vec<String> {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+            r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?-u:\b)|ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})",
         )
         .unwrap()
     });
@@ -144,7 +144,8 @@ pub fn old_years(text: &str, year: i32) -> Vec<String> {
 /// dated in the last quarter may be for the year after.
 fn title_year_mismatch(title: &str, year: i32, issued: Option<PlanDate>) -> Option<i32> {
     static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(đến (?:năm )?)?\b(\d{4})(?:\s*[-–]\s*(\d{4}))?\b").unwrap()
+        Regex::new(r"(?i)(đến (?:năm )?)?(?-u:\b)([0-9]{4})(?:\s*[-–]\s*([0-9]{4}))?(?-u:\b)")
+            .unwrap()
     });
     let title = crate::markup::plain_text(title);
     let cited: Vec<_> = CITATION.find_iter(&title).map(|m| m.range()).collect();

@@ -54,7 +54,7 @@ pub fn spacing(text: &str) -> String {
 /// `ngày 4 tháng 03 năm 2025` → `ngày 04 tháng 3 năm 2025`.
 pub fn padding(text: &str) -> String {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"ngày(\s+)(\d{1,2})(\s+)tháng(\s+)(\d{1,2})(\s+)năm\b").unwrap()
+        Regex::new(r"ngày(\s+)([0-9]{1,2})(\s+)tháng(\s+)([0-9]{1,2})(\s+)năm(?-u:\b)").unwrap()
     });
     DATE.replace_all(text, |c: &Captures| {
         let (Ok(day), Ok(month)) = (c[2].parse::<u32>(), c[5].parse::<u32>()) else {

@@ -95,12 +95,24 @@ struct Rendered {
 }
 
 fn render(args: &RenderArgs, plan: &load::LoadedPlan, part: Part) -> Result<Rendered, Failure> {
-    let engine = args.engine.engine()?;
-    let compiled = engine.compile_part(plan, part)?;
+    // The checks of the plan's data need no layout: they run beside the
+    // font scan and the layout, on the other core, off a cold start's path.
+    let (laid_out, report) = std::thread::scope(|scope| {
+        let checks = scope.spawn(|| check::check(&plan.plan, kehoach::date::today()));
+        let laid_out = args.engine.engine().and_then(|engine| {
+            let compiled = engine.compile_part(plan, part)?;
+            Ok((engine, compiled))
+        });
+        let report = checks
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (laid_out, report)
+    });
+    let (engine, compiled) = laid_out?;
     for w in &compiled.warnings {
         eprintln!("kehoach: {w}");
     }
-    report_findings(args, plan, &compiled.document)?;
+    report_findings(args, plan, report, &compiled.document)?;
     let pdf = export::pdf(&compiled, &[])?;
     let pngs = match &args.png {
         Some(_) => export::png_pages(&compiled, args.ppi)?,
@@ -120,9 +132,9 @@ fn render(args: &RenderArgs, plan: &load::LoadedPlan, part: Part) -> Result<Rend
 fn report_findings(
     args: &RenderArgs,
     plan: &load::LoadedPlan,
+    mut report: check::Report,
     document: &typst_layout::PagedDocument,
 ) -> Result<(), Failure> {
-    let mut report = check::check(&plan.plan, kehoach::date::today());
     check::check_pages(&mut report, document);
     let paint = Paint::stderr();
     for f in report

@@ -128,7 +128,14 @@ pub(crate) static CITATION_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `2021-2025`, `2026 - 2030`.
-static RANGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{4}\s*[-–]\s*\d{4}\b").unwrap());
+///
+/// Numbers are bounded by ASCII word boundaries, `(?-u:\b)`, and spelt
+/// `[0-9]`: with Unicode's `\b` the regex crate cannot use its DFA on
+/// Vietnamese text and falls back to a backtracker, which made the
+/// content checks of a plan take 9 ms instead of 2. Next to a digit the
+/// two boundaries differ only for a letter glued to the number.
+static RANGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{4}\s*[-–]\s*[0-9]{4}(?-u:\b)").unwrap());
 
 /// A congress or an election named in the text.
 static ONE_OFF: LazyLock<Regex> = LazyLock::new(|| {
@@ -142,7 +149,7 @@ static ONE_OFF: LazyLock<Regex> = LazyLock::new(|| {
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"“[^”]*”|"[^"]*""#).unwrap());
 
 /// Any year-like number, to be classified by what stands around it.
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{4}\b").unwrap());
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{4}(?-u:\b)").unwrap());
 
 /// Moves the plan's own year `from` on to `from + 1` in `text`.
 pub fn roll_text(text: &str, from: i32) -> Rolled {
@@ -318,11 +325,11 @@ enum Role {
 /// What the four digits at `at` are, judged by what precedes them.
 fn year_role(text: &str, at: usize) -> Role {
     static DATE_BEFORE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/$").unwrap());
+        LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})/$").unwrap());
     static MONTH_BEFORE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:\b\d{1,2}|\b[IVX]{1,4})/$").unwrap());
+        LazyLock::new(|| Regex::new(r"(?:(?-u:\b)[0-9]{1,2}|(?-u:\b)[IVX]{1,4})/$").unwrap());
     static YEAR_WORD_BEFORE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\bnăm\s+$").unwrap());
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)năm\s+$").unwrap());
     let head = &text[..at];
     if let Some(c) = DATE_BEFORE.captures(head) {
         let day = c[1].parse().unwrap_or(0);
