@@ -73,7 +73,9 @@ fn make_plans(root: &Path, dir: &Path) -> Vec<PathBuf> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .map(|p| serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(p).unwrap()).unwrap())
+        .map(|p| {
+            serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(p).unwrap()).unwrap()
+        })
         // The standalone plans, as the bench has always measured (the
         // 23-page decision sample would change the mix).
         .filter(|plan| plan.get("decision").is_none_or(serde_json::Value::is_null))
