@@ -17,7 +17,7 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use common::shape::{differences, shape};
+use common::shape::shape_differences;
 use common::{coverage, pdf_of, pdf_text, root, words};
 use kehoach::import::{Imported, import_bytes, import_file};
 use kehoach::model::{Block, Plan, Section};
@@ -346,14 +346,7 @@ fn corpus_plans_survive_a_round_trip_through_their_word_file() {
         let docx = kehoach::docx::docx(&plan, Default::default()).unwrap();
         let again =
             import_bytes(&docx, "docx", "vong.docx").unwrap_or_else(|e| panic!("{name}: {e}"));
-        let (a, b): (serde_json::Value, serde_json::Value) = (
-            serde_json::from_str(&first.json).unwrap(),
-            serde_json::from_str(&again.json).unwrap(),
-        );
-        let diff = differences(&shape(&a), &shape(&b));
-        if !diff.is_empty() {
-            failures.push(format!("{name}:\n{}", diff.join("\n")));
-        }
+        failures.extend(shape_differences(name, &first.json, &again.json));
     }
     assert!(
         failures.is_empty(),

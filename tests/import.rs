@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::shape::{differences, shape};
+use common::shape::{differences, shape, shape_differences};
 use common::{coverage, engine, pdf_of, pdf_text, root, sample, seed, words};
 use kehoach::import::{import_bytes, import_file};
 use kehoach::load;
@@ -118,12 +118,8 @@ fn round_trips(read: impl Fn(&load::LoadedPlan) -> (Vec<u8>, &'static str)) {
         let (bytes, kind) = read(&plan);
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let imported = import_bytes(&bytes, kind, &name).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let sample: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let mine: Value = serde_json::from_str(&imported.json).unwrap();
-        let diff = differences(&shape(&sample), &shape(&mine));
-        if !diff.is_empty() {
-            failures.push(format!("{name}:\n{}", diff.join("\n")));
-        }
+        let sample = std::fs::read_to_string(&path).unwrap();
+        failures.extend(shape_differences(&name, &sample, &imported.json));
     }
     assert!(
         failures.is_empty(),

@@ -77,3 +77,11 @@ pub fn differences(a: &[String], b: &[String]) -> Vec<String> {
     }
     diff
 }
+
+/// How two plans (their JSON) differ in shape, under `name`, as `- ` and
+/// `+ ` lines; nothing when they agree.
+pub fn shape_differences(name: &str, expected: &str, got: &str) -> Option<String> {
+    let parse = |json: &str| -> Value { serde_json::from_str(json).unwrap() };
+    let diff = differences(&shape(&parse(expected)), &shape(&parse(got)));
+    (!diff.is_empty()).then(|| format!("{name}:\n{}", diff.join("\n")))
+}
