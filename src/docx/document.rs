@@ -140,11 +140,11 @@ impl Body {
 
     /// Ends the current section; what follows is on the pages of `next`.
     pub fn new_section(&mut self, next: Section) {
-        let (para, runs) = self.pending.take().unwrap_or_else(|| {
-            // After a table: a paragraph of no height carries the section.
-            let para = Para::centred().spacing(super::text::Spacing::Exactly(1.0));
-            (para, Xml::fragment())
-        });
+        // After a table, an empty paragraph carries the section.
+        let (para, runs) = self
+            .pending
+            .take()
+            .unwrap_or_else(|| (Para::hairline(), Xml::fragment()));
         let ending = self.section;
         write_paragraph(&mut self.xml, &para, Some(&|xml| ending.write(xml)), runs);
         self.section = next;
@@ -162,12 +162,7 @@ impl Body {
         self.flush();
         // Word wants a paragraph after a table at the end of a body.
         if !self.xml_ends_with_paragraph() {
-            write_paragraph(
-                &mut self.xml,
-                &Para::centred().spacing(super::text::Spacing::Exactly(1.0)),
-                None,
-                Xml::fragment(),
-            );
+            write_paragraph(&mut self.xml, &Para::hairline(), None, Xml::fragment());
         }
         self.section.write(&mut self.xml);
         (self.xml, self.notes)

@@ -116,6 +116,12 @@ impl Para {
         }
     }
 
+    /// An empty paragraph 1 pt high, where Word needs a paragraph (after
+    /// a table, to end a section) and the page should not show one.
+    pub fn hairline() -> Para {
+        Para::centred().spacing(Spacing::Exactly(1.0))
+    }
+
     pub fn align(self, align: Align) -> Para {
         Para { align, ..self }
     }
