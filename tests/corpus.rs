@@ -66,6 +66,9 @@ struct Expected {
     /// The appendices' titles, in order.
     #[serde(default)]
     appendices: Vec<Option<String>>,
+    /// The appendices (from 1) printed on landscape pages.
+    #[serde(default)]
+    landscape: Vec<usize>,
     /// A Quyết định before the plan, read into `decision`.
     #[serde(default)]
     decision: Option<ExpectedDecision>,
@@ -126,6 +129,9 @@ fn misses(e: &Expected, imported: &Imported) -> Vec<&'static str> {
         .iter()
         .map(|a| Some(a.title.clone()).filter(|t| !t.is_empty()))
         .collect();
+    let landscape: Vec<usize> = (1..=plan.appendices.len())
+        .filter(|&n| plan.appendices[n - 1].landscape)
+        .collect();
     let checks = [
         ("issuer", plan.issuer.name == e.issuer),
         ("parent", plan.issuer.parent == e.parent),
@@ -146,6 +152,7 @@ fn misses(e: &Expected, imported: &Imported) -> Vec<&'static str> {
         ("sections", plan.sections.len() == e.sections),
         ("tasks", tasks(plan) == e.tasks),
         ("appendices", appendices == e.appendices),
+        ("landscape", landscape == e.landscape),
         (
             "decision",
             plan.decision.as_ref().map(decision_as_read) == e.decision,

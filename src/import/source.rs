@@ -36,4 +36,14 @@ pub struct Source {
     /// Whether bold was read (Word): then a heading that is not bold is
     /// known to be a sentence.
     pub emphasis: bool,
+    /// The pieces on landscape pages, by `at` (Word's sections): a phụ lục
+    /// there is printed landscape again.
+    pub landscape: Vec<std::ops::RangeInclusive<usize>>,
+}
+
+impl Source {
+    /// Whether the piece that starts at `at` is on a landscape page.
+    pub fn is_landscape(&self, at: usize) -> bool {
+        self.landscape.iter().any(|r| r.contains(&at))
+    }
 }

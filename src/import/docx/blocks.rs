@@ -52,6 +52,10 @@ pub(super) struct Walker<'a> {
     pub(super) paragraphs: usize,
     pub(super) pieces: Vec<Piece>,
     pub(super) seen: Seen,
+    /// The first paragraph of the section being read.
+    pub(super) section_start: usize,
+    /// The paragraphs of the landscape sections read so far.
+    pub(super) landscape: Vec<std::ops::RangeInclusive<usize>>,
 }
 
 impl Walker<'_> {
@@ -83,10 +87,30 @@ impl Walker<'_> {
         }
     }
 
+    /// Ends the section whose properties are `sect_pr` after the paragraphs
+    /// read so far (a paragraph's `w:sectPr` ends its section with it; the
+    /// body's own, the last section).
+    pub(super) fn end_section(&mut self, sect_pr: &Element) {
+        let size = sect_pr.child("pgSz");
+        let number = |name: &str| {
+            size.and_then(|s| s.attr(name))
+                .and_then(|v| v.parse::<u64>().ok())
+        };
+        let landscape = size.and_then(|s| s.attr("orient")) == Some("landscape")
+            || matches!((number("w"), number("h")), (Some(w), Some(h)) if w > h);
+        if landscape && self.paragraphs >= self.section_start {
+            self.landscape.push(self.section_start..=self.paragraphs);
+        }
+        self.section_start = self.paragraphs + 1;
+    }
+
     /// Counts a paragraph and gives its text, `None` when it is empty.
     fn read_paragraph(&mut self, p: &Element) -> Option<String> {
         self.paragraphs += 1;
         let p_pr = p.child("pPr");
+        if let Some(sect_pr) = p_pr.and_then(|pp| pp.child("sectPr")) {
+            self.end_section(sect_pr);
+        }
         let style = p_pr.and_then(|pp| pp.val("pStyle")).or(self
             .context
             .styles
@@ -394,5 +418,32 @@ mod tests {
             source.pieces,
             vec![table(1, &[&["trong cùng"]]), text(2, "**liên kết**")]
         );
+    }
+
+    #[test]
+    fn landscape_sections_are_known_by_their_paragraphs() {
+        let portrait = r#"<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>"#;
+        let landscape =
+            r#"<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr>"#;
+        let ends = |text: &str, sect: &str| {
+            format!(r#"<w:p><w:pPr>{sect}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+        };
+        // Paragraphs 1–2 portrait, 3–4 landscape, 5 portrait (the body's
+        // own section), 6–7 landscape by its size alone.
+        let body = [
+            pt("Kế hoạch"),
+            ends("hết phần dọc", portrait),
+            pt("PHỤ LỤC I"),
+            ends("bảng ngang", landscape),
+            ends("PHỤ LỤC II", portrait),
+            pt("PHỤ LỤC III"),
+            pt("bảng rộng"),
+            r#"<w:sectPr><w:pgSz w:w="16838" w:h="11906"/></w:sectPr>"#.to_owned(),
+        ]
+        .concat();
+        let source = read_ok(&docx(&body, &[]));
+        assert_eq!(source.landscape, vec![3..=4, 6..=7]);
+        let on_landscape: Vec<usize> = (1..=7).filter(|&at| source.is_landscape(at)).collect();
+        assert_eq!(on_landscape, [3, 4, 6, 7]);
     }
 }

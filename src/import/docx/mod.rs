@@ -98,14 +98,20 @@ pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
         paragraphs: 0,
         pieces: Vec::new(),
         seen,
+        section_start: 1,
+        landscape: Vec::new(),
     };
     walker.read_blocks(body);
+    if let Some(last) = body.child("sectPr") {
+        walker.end_section(last);
+    }
     notes.extend(walker.seen.notes());
     Ok(Source {
         pieces: walker.pieces,
         unit: "đoạn",
         notes,
         emphasis: true,
+        landscape: walker.landscape,
     })
 }
 

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::body::Tree;
 use super::{Findings, bare, text_of};
-use crate::import::source::Piece;
+use crate::import::source::{Piece, Source};
 use crate::import::text::is_caps;
 use crate::model::Appendix;
 
@@ -60,13 +60,15 @@ fn is_reference(text: &str) -> bool {
 
 /// Each phụ lục and what follows it, read like the body: its label, the
 /// title in capitals (over one or more lines), the reference line, which
-/// the program writes again, then the content.
-pub(super) fn appendices(pieces: &[Piece], emphasis: bool, out: &mut Findings) -> Vec<Appendix> {
+/// the program writes again, then the content. One with pages in a
+/// landscape section of the original Word file is landscape again.
+pub(super) fn appendices(pieces: &[Piece], source: &Source, out: &mut Findings) -> Vec<Appendix> {
     let starts = starts(pieces);
     let mut list = Vec::new();
     for (n, &start) in starts.iter().enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(pieces.len());
         let mut part = &pieces[start..end];
+        let landscape = part.iter().any(|p| source.is_landscape(p.at()));
         let first = text_of(&part[0]).map(bare).unwrap_or_default();
         let mut label = None;
         if is_label(&first) {
@@ -88,12 +90,13 @@ pub(super) fn appendices(pieces: &[Piece], emphasis: bool, out: &mut Findings) -
         {
             part = &part[1..];
         }
-        let tree = Tree::build(part, true, emphasis, out);
+        let tree = Tree::build(part, true, source.emphasis, out);
         list.push(Appendix {
             label,
             title: title.join(" "),
             sections: tree.sections(),
             content: tree.preamble,
+            landscape,
             ..Appendix::default()
         });
     }

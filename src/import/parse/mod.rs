@@ -145,7 +145,7 @@ pub fn parse(source: &Source) -> Parsed {
         None => Ending::missing(&mut out),
     };
     let appendices = if appendix_at < pieces.len() {
-        appendices(&pieces[appendix_at..], source.emphasis, &mut out)
+        appendices(&pieces[appendix_at..], source, &mut out)
     } else {
         Vec::new()
     };

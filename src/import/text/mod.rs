@@ -63,6 +63,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
         unit: "dòng",
         notes,
         emphasis: false,
+        landscape: Vec::new(),
     })
 }
 
