@@ -286,21 +286,28 @@ async fn bad_plans_get_a_vietnamese_error_at_their_field() {
     assert_eq!(not_utf8.status, StatusCode::BAD_REQUEST);
 }
 
+/// A plan titled "Kế hoạch thử nghiệm biểu mẫu trực tuyến" downloaded from
+/// `/api/{ext}`: a file of that kind, named after the title.
+async fn download(app: &Router, plan: &Value, ext: &str, kind: &str) -> Answer {
+    let answer = post(app, &format!("/api/{ext}"), plan.to_string()).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.headers[header::CONTENT_TYPE], kind);
+    let disposition = answer.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap();
+    assert!(
+        disposition.contains(&format!("ke-hoach-thu-nghiem-bieu-mau-truc-tuyen.{ext}")),
+        "{disposition}"
+    );
+    answer
+}
+
 #[tokio::test]
 async fn the_pdf_is_the_batch_pdf_with_the_typed_text() {
     let app = app(None);
     let mut plan = plan("001");
     plan["title"] = "Kế hoạch thử nghiệm biểu mẫu trực tuyến".into();
-    let answer = post(&app, "/api/pdf", plan.to_string()).await;
-    assert_eq!(answer.status, StatusCode::OK);
-    assert_eq!(answer.headers[header::CONTENT_TYPE], "application/pdf");
-    let disposition = answer.headers[header::CONTENT_DISPOSITION]
-        .to_str()
-        .unwrap();
-    assert!(
-        disposition.contains("ke-hoach-thu-nghiem-bieu-mau-truc-tuyen.pdf"),
-        "{disposition}"
-    );
+    let answer = download(&app, &plan, "pdf", "application/pdf").await;
     assert!(pdf_text(&answer.body).contains("thử nghiệm biểu mẫu"));
     let pdf = String::from_utf8_lossy(&answer.body);
     assert!(
@@ -318,19 +325,13 @@ async fn tai_word_answers_with_the_plans_word_file() {
     let app = app(None);
     let mut plan = plan("001");
     plan["title"] = "Kế hoạch thử nghiệm biểu mẫu trực tuyến".into();
-    let answer = post(&app, "/api/docx", plan.to_string()).await;
-    assert_eq!(answer.status, StatusCode::OK);
-    assert_eq!(
-        answer.headers[header::CONTENT_TYPE],
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    );
-    let disposition = answer.headers[header::CONTENT_DISPOSITION]
-        .to_str()
-        .unwrap();
-    assert!(
-        disposition.contains("ke-hoach-thu-nghiem-bieu-mau-truc-tuyen.docx"),
-        "{disposition}"
-    );
+    let answer = download(
+        &app,
+        &plan,
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    .await;
     let imported = kehoach::import::import_bytes(&answer.body, "docx", "x.docx").unwrap();
     assert!(
         imported
