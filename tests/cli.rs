@@ -43,6 +43,51 @@ fn assert_success(out: &Output) {
     );
 }
 
+/// Every help screen is in Vietnamese: each word of its prose is a
+/// Vietnamese syllable or a name the program works with (formats, the
+/// typeface). What is typed on the command line as it is — verbs, option
+/// names, file names, the accepted values `text`, `json`, `decision`,
+/// `plan` — is not prose.
+#[test]
+fn help_is_in_vietnamese() {
+    const NAMES: &[&str] = &[
+        "kehoach", "PDF", "JSON", "Lines", "Schema", "Typst", "Word", "Markdown", "PNG", "CPU",
+        "Times", "New", "Roman", "NĐ", "CP", "inch", "text", "json", "decision", "plan",
+    ];
+    let verbs = [
+        "render", "batch", "check", "rollover", "import", "serve", "fonts", "schema", "help",
+    ];
+    let mut screens: Vec<Vec<&str>> = vec![vec!["--help"], vec!["-h"], vec!["help"]];
+    screens.extend(verbs.iter().map(|v| vec![*v, "--help"]));
+    screens.extend(verbs.iter().map(|v| vec!["help", *v]));
+    for args in screens {
+        let out = kehoach().args(&args).output().unwrap();
+        assert_success(&out);
+        let page = String::from_utf8(out.stdout).unwrap();
+        assert!(page.contains("Cách dùng: kehoach"), "{args:?}: {page}");
+        let foreign: Vec<&str> = page
+            .split_whitespace()
+            .filter(|t| {
+                !t.starts_with('-')
+                    && !t.contains(|c: char| c.is_ascii_digit() || c == '.' || c == '/')
+            })
+            .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+            .filter(|w| !w.is_empty() && !NAMES.contains(w) && !verbs.contains(w))
+            .filter(|w| !kehoach::vietnamese::is_syllable(w))
+            .collect();
+        assert!(
+            foreign.is_empty(),
+            "kehoach {args:?}: {foreign:?} in\n{page}"
+        );
+    }
+    // `import` names every kind of file it reads.
+    let import = kehoach().args(["import", "--help"]).output().unwrap();
+    let import = String::from_utf8(import.stdout).unwrap();
+    for kind in [".docx", ".pdf", ".txt", ".md"] {
+        assert!(import.lines().nth(0).unwrap().contains(kind), "{import}");
+    }
+}
+
 #[test]
 fn render_writes_pdf_typst_source_and_png_pages() {
     let dir = tempdir("render");

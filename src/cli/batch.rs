@@ -16,16 +16,16 @@ pub struct BatchArgs {
     /// Tệp kế hoạch, thư mục (mọi *.json bên trong), hoặc "-" (JSON Lines từ đầu vào chuẩn).
     #[arg(value_name = "ĐẦU_VÀO", required = true)]
     inputs: Vec<PathBuf>,
-    /// Thư mục ghi PDF và manifest.
+    /// Thư mục ghi PDF và bảng kê (manifest.json, manifest.csv).
     #[arg(short, long, value_name = "THƯ_MỤC")]
     output: PathBuf,
     /// Số luồng song song (mặc định: số lõi CPU).
-    #[arg(long)]
+    #[arg(long, value_name = "SỐ_LUỒNG")]
     jobs: Option<usize>,
-    /// Chuẩn PDF: a-2b (mặc định, lưu trữ), a-3b, a-2u, 1.7, 2.0 …
-    #[arg(long, default_value = "a-2b", value_parser = parse_standard)]
+    /// Chuẩn PDF: a-2b (lưu trữ), a-3b, a-2u, 1.7, 2.0 …
+    #[arg(long, default_value = "a-2b", value_parser = parse_standard, value_name = "CHUẨN")]
     pdf_standard: PdfStandard,
-    /// Bỏ qua kế hoạch không đổi so với lần xuất trước (theo manifest).
+    /// Bỏ qua kế hoạch không đổi so với lần xuất trước (theo bảng kê).
     #[arg(long)]
     skip_unchanged: bool,
     /// Kế hoạch ban hành kèm theo Quyết định: ghi quyết định và kế hoạch thành hai tệp PDF, mỗi tệp ký số riêng.

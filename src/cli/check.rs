@@ -20,7 +20,7 @@ pub struct CheckArgs {
     #[arg(value_name = "KẾ_HOẠCH.json", required = true)]
     inputs: Vec<PathBuf>,
     /// Dạng kết quả.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_enum, default_value_t = Format::Text, value_name = "DẠNG")]
     format: Format,
     /// Ngày hôm nay (YYYY-MM-DD), thay cho đồng hồ máy.
     #[arg(long, hide = true)]
@@ -38,7 +38,9 @@ pub struct CheckArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// chữ để đọc trên màn hình
     Text,
+    /// JSON cho các chương trình khác
     Json,
 }
 

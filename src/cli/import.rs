@@ -1,5 +1,5 @@
 //! `kehoach import FILE [-o PLAN.json] [--report REPORT.md]`: last year's
-//! plan from .docx, .txt or .md into plan data, with a report of what was
+//! plan from .docx, .pdf, .txt or .md into plan data, with a report of what was
 //! recognised, guessed and left unplaced.
 
 use std::io::Write;
@@ -11,7 +11,7 @@ use kehoach::import::{self, report_markdown};
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// Tệp kế hoạch cũ: .docx, .txt (chữ chép hoặc trích từ PDF) hoặc .md.
+    /// Tệp kế hoạch cũ: .docx, .pdf (xuất từ Word, không phải bản quét), .txt (chữ chép hoặc trích từ PDF) hoặc .md.
     #[arg(value_name = "TỆP")]
     input: PathBuf,
     /// Ghi kế hoạch JSON vào tệp này (mặc định: in ra màn hình).

@@ -3,6 +3,7 @@
 mod batch;
 mod check;
 mod fonts;
+mod help;
 mod import;
 mod render;
 mod rollover;
@@ -14,12 +15,12 @@ mod usage;
 use std::fmt;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use kehoach::{Engine, Error, FontOptions, Templates};
 
 /// kehoach — soạn KẾ HOẠCH đúng thể thức Nghị định 30/2020/NĐ-CP, xuất PDF.
 #[derive(Parser)]
-#[command(name = "kehoach", version, about, long_about = None)]
+#[command(name = "kehoach", version, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -29,13 +30,13 @@ struct Cli {
 enum Command {
     /// Dàn trang một kế hoạch (JSON) thành PDF.
     Render(render::RenderArgs),
-    /// Xuất hàng loạt kế hoạch ra PDF/A để ký số, kèm manifest vị trí ký.
+    /// Xuất hàng loạt kế hoạch ra PDF/A để ký số, kèm bảng kê vị trí ký.
     Batch(batch::BatchArgs),
     /// Kiểm tra kế hoạch theo Nghị định 30 và các lỗi nội dung thường gặp.
     Check(check::CheckArgs),
     /// Tạo kế hoạch năm mới từ kế hoạch năm cũ, kèm báo cáo rà soát.
     Rollover(rollover::RolloverArgs),
-    /// Nhập kế hoạch cũ từ tệp Word (.docx), văn bản (.txt) hoặc Markdown (.md).
+    /// Nhập kế hoạch cũ từ tệp Word (.docx), PDF có lớp chữ (.pdf), văn bản (.txt) hoặc Markdown (.md).
     Import(import::ImportArgs),
     /// Mở biểu mẫu soạn kế hoạch trên trình duyệt, xem trước trực tiếp.
     Serve(serve::ServeArgs),
@@ -43,6 +44,12 @@ enum Command {
     Fonts(EngineArgs),
     /// In JSON Schema của dữ liệu kế hoạch.
     Schema,
+    /// In hướng dẫn chung, hoặc của một lệnh.
+    Help {
+        /// Lệnh cần xem hướng dẫn.
+        #[arg(value_name = "LỆNH")]
+        verb: Option<String>,
+    },
 }
 
 /// What every verb that lays out pages shares.
@@ -124,7 +131,10 @@ impl fmt::Display for Failure {
             Failure::Usage(message) => f.write_str(message),
             Failure::Findings => f.write_str("kế hoạch có lỗi cần sửa"),
             Failure::Batch { failed } => {
-                write!(f, "{failed} kế hoạch không xuất được (xem manifest)")
+                write!(
+                    f,
+                    "{failed} kế hoạch không xuất được (xem bảng kê manifest.json)"
+                )
             }
             Failure::Unreadable { count } => {
                 write!(
@@ -136,11 +146,35 @@ impl fmt::Display for Failure {
     }
 }
 
+/// The command line as the user sees it: clap's, said in Vietnamese.
+fn command() -> clap::Command {
+    help::vietnamese(Cli::command())
+}
+
+/// `kehoach help [VERB]`: the same page as `--help`.
+fn print_help(verb: Option<&str>) -> Outcome {
+    let mut command = command();
+    let page = match verb {
+        None => command.render_long_help(),
+        Some(verb) => command
+            .find_subcommand_mut(verb)
+            .ok_or_else(|| {
+                Failure::Usage(format!("không có lệnh \"{verb}\" (xem kehoach --help)"))
+            })?
+            .render_long_help(),
+    };
+    print!("{}", page.ansi());
+    Ok(())
+}
+
 pub fn run() -> i32 {
-    let cli = Cli::try_parse().map_err(|error| match usage::message(&error) {
-        Some(message) => Failure::Usage(message),
-        None => error.exit(),
-    });
+    let cli = command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .map_err(|error| match usage::message(&error) {
+            Some(message) => Failure::Usage(message),
+            None => error.exit(),
+        });
     let outcome = cli.and_then(|cli| match cli.command {
         Command::Render(args) => render::run(&args),
         Command::Rollover(args) => rollover::run(&args),
@@ -150,6 +184,7 @@ pub fn run() -> i32 {
         Command::Import(args) => import::run(&args).map_err(Failure::Error),
         Command::Fonts(args) => fonts::run(&args).map_err(Failure::Error),
         Command::Schema => schema::run().map_err(Failure::Error),
+        Command::Help { verb } => print_help(verb.as_deref()),
     });
     match outcome {
         Ok(()) => 0,

@@ -34,7 +34,7 @@ pub struct RenderArgs {
     #[arg(long)]
     strict: bool,
     /// Độ phân giải ảnh PNG (điểm ảnh mỗi inch).
-    #[arg(long, default_value_t = 110.0)]
+    #[arg(long, default_value_t = 110.0, value_name = "ĐỘ_PHÂN_GIẢI")]
     ppi: f32,
     /// Với kế hoạch ban hành kèm theo Quyết định: chỉ in quyết định hoặc chỉ in kế hoạch.
     #[arg(long, value_enum, value_name = "PHẦN")]
@@ -46,9 +46,9 @@ pub struct RenderArgs {
 /// One part of a plan issued with a decision.
 #[derive(Clone, Copy, ValueEnum)]
 enum Only {
-    /// Quyết định
+    /// quyết định
     Decision,
-    /// Kế hoạch kèm theo
+    /// kế hoạch kèm theo
     Plan,
 }
 

@@ -21,7 +21,7 @@ pub struct RolloverArgs {
     #[arg(value_name = "KẾ_HOẠCH")]
     input: PathBuf,
     /// Năm mới (mặc định: năm của kế hoạch + 1).
-    #[arg(long)]
+    #[arg(long, value_name = "NĂM")]
     year: Option<i32>,
     /// Tệp (hoặc thư mục, khi đầu vào là thư mục) ghi kế hoạch mới.
     #[arg(short, long, value_name = "ĐẦU_RA")]

@@ -13,10 +13,10 @@ use super::EngineArgs;
 #[derive(Args)]
 pub struct ServeArgs {
     /// Cổng lắng nghe.
-    #[arg(long, default_value_t = 8080)]
+    #[arg(long, default_value_t = 8080, value_name = "CỔNG")]
     port: u16,
-    /// Địa chỉ lắng nghe; mặc định chỉ máy này (127.0.0.1).
-    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+    /// Địa chỉ lắng nghe (127.0.0.1: chỉ máy này).
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST), value_name = "ĐỊA_CHỈ")]
     host: IpAddr,
     /// Thư mục chứa các tệp kế hoạch mà biểu mẫu được mở và lưu.
     #[arg(long, value_name = "THƯ_MỤC")]

@@ -22,7 +22,7 @@ pub fn message(error: &clap::Error) -> Option<String> {
             let mut m = format!("giá trị \"{value}\" của {arg} không hợp lệ");
             if let Some(valid) = context(ContextKind::ValidValue) {
                 m.push_str(&format!("; chỉ nhận: {valid}"));
-            } else if arg.contains("<YEAR>") || arg.contains("<NĂM>") {
+            } else if arg.contains("<NĂM>") {
                 m.push_str(": cần một năm, ví dụ 2026");
             }
             m
@@ -61,7 +61,7 @@ mod tests {
 
     #[derive(Parser, Debug)]
     struct Demo {
-        #[arg(long)]
+        #[arg(long, value_name = "NĂM")]
         year: Option<i32>,
         #[arg(long, value_parser = ["json", "text"])]
         format: Option<String>,
@@ -76,7 +76,7 @@ mod tests {
     fn clap_errors_are_said_in_vietnamese() {
         let year = said(&["demo", "--year", "abc"]);
         assert!(
-            year.starts_with("giá trị \"abc\" của --year <YEAR> không hợp lệ: cần một năm"),
+            year.starts_with("giá trị \"abc\" của --year <NĂM> không hợp lệ: cần một năm"),
             "{year}"
         );
         let format = said(&["demo", "--format", "xml"]);
