@@ -20,7 +20,8 @@ use kehoach::{Engine, Error, FontOptions, Templates};
 
 /// kehoach — soạn KẾ HOẠCH đúng thể thức Nghị định 30/2020/NĐ-CP, xuất PDF.
 #[derive(Parser)]
-#[command(name = "kehoach", version, long_about = None)]
+// clap's own `help` verb speaks English; ours is `Command::Help`.
+#[command(name = "kehoach", version, long_about = None, disable_help_subcommand = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

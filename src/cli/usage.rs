@@ -87,7 +87,8 @@ mod tests {
             "{unknown}"
         );
         assert!(unknown.contains("có phải là \"--year\"?"), "{unknown}");
-        let verb = super::super::Cli::try_parse_from(["kehoach", "rendr"])
+        let verb = super::super::command()
+            .try_get_matches_from(["kehoach", "rendr"])
             .err()
             .unwrap();
         let verb = message(&verb).unwrap();
