@@ -359,14 +359,20 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
         Some("Kiểm thử biểu mẫu trên trình duyệt năm 2026")
     );
 
-    // "Nhập từ tệp": last year's plan as extracted text.
+    // "Nhập từ tệp": last year's plan as its Word file.
     let version = preview_after(&client, 0).await;
-    let seed = common::seed("003");
+    let last_year = std::env::temp_dir().join(format!("ke-hoach-2025-{}.docx", std::process::id()));
+    let plan = common::load(&common::sample("003"));
+    std::fs::write(
+        &last_year,
+        kehoach::docx::docx(&plan, Default::default()).unwrap(),
+    )
+    .unwrap();
     client
         .find(Locator::Id("import-file"))
         .await
         .unwrap()
-        .send_keys(&seed.canonicalize().unwrap().to_string_lossy())
+        .send_keys(&last_year.to_string_lossy())
         .await
         .unwrap();
     let version = preview_after(&client, version).await;
@@ -378,6 +384,7 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     let _ = client
         .execute("document.querySelector('#report-dialog')?.close()", vec![])
         .await;
+    let _ = std::fs::remove_file(&last_year);
 
     checks::typed_values_are_checked(&client).await;
     checks::the_page_fits_a_phone(&client).await;

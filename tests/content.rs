@@ -1,5 +1,6 @@
 //! Every word of each seed's body is in its sample's PDF, in order: the text
-//! is extracted from the PDF itself (lopdf), not from the template.
+//! is extracted from the PDF itself (lopdf), not from the template. The
+//! seeds are real plans, read from the shared folder (`common::shared`).
 
 mod common;
 
@@ -9,15 +10,14 @@ use kehoach::export;
 /// Where each seed's body starts (its header is compared by the layout
 /// probes), and its words as extracted, artefacts dropped: lines that are
 /// only a page number, and the website line.
-fn seed_body(seed_prefix: &str, start: &str) -> Vec<String> {
-    let path = common::seed(seed_prefix);
-    let text = std::fs::read_to_string(path).unwrap();
+fn seed_body(seed_prefix: &str, start: &str) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(common::shared::seed(seed_prefix)?).unwrap();
     let body = &text[text.find(start).expect("body start")..];
     let kept: Vec<&str> = body
         .lines()
         .filter(|l| !(l.trim().chars().all(|c| c.is_ascii_digit()) || l.contains("http")))
         .collect();
-    words(&kept.join("\n"))
+    Some(words(&kept.join("\n")))
 }
 
 /// Seed words not found in order in `pdf`. A seed word may be split or
@@ -67,7 +67,9 @@ fn displaced_run(seed: &[String], pdf: &[String]) -> Option<usize> {
 }
 
 fn check(prefix: &str, start: &str) {
-    let seed = seed_body(prefix, start);
+    let Some(seed) = seed_body(prefix, start) else {
+        return;
+    };
     let pdf = export::pdf(&compile(&sample(prefix)), &[]).unwrap();
     let text = words(&pdf_text(&pdf));
     let missing = missing_words(&seed, &text);

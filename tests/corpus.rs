@@ -1,23 +1,28 @@
 //! The import benchmark on real plans of other bodies: ministries' and
-//! provinces' Word files, a born-digital PDF and its extracted text, a
-//! legal portal's Markdown and a scan (`tests/fixtures/corpus/`, see its
-//! README). Each file's header, signer, nơi nhận, sections, tasks and
-//! appendices are compared with what was read off the original by hand
-//! (`expected.json`); the rendered PDF must carry the source's words. Every
-//! finding `check` makes on these plans is listed, with a verdict, in
-//! `findings.json`, so that a new finding or a lost one shows.
+//! provinces' Word files, born-digital PDFs and their extracted text, a
+//! legal portal's Markdown and scans. The plans are not part of this
+//! repository: they are read where the shared corpus lives
+//! (`../shared/corpus` and its `more/`, or `KEHOACH_CORPUS`; see
+//! `common::shared`). Each file's header, signer, nơi nhận, sections, tasks
+//! and appendices are compared with what was read off the original by hand
+//! (`tests/fixtures/corpus/expected.json`, keyed by file name); the
+//! rendered PDF must carry the source's words. Every finding `check` makes
+//! on these plans is listed, with a verdict, in `findings.json`, so that a
+//! new finding or a lost one shows. A file of the corpus not yet read by
+//! hand is imported and listed, not scored.
 //!
-//! `cargo test --test corpus -- --nocapture` prints the table the README
-//! shows.
+//! `KEHOACH_CORPUS=… cargo test --test corpus -- --nocapture` prints the
+//! table of `docs/import.md`.
 
 mod common;
 
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use common::shape::shape_differences;
+use common::shared::corpus_dir;
 use common::{coverage, pdf_of, pdf_text, root, words};
 use kehoach::import::{Imported, import_bytes, import_file};
 use kehoach::model::{Block, Plan, Section};
@@ -94,24 +99,51 @@ struct ExpectedDecision {
     by: Option<String>,
 }
 
-fn corpus_dir() -> PathBuf {
+/// What was read by hand, and the verdicts on `check`'s findings.
+fn fixtures() -> PathBuf {
     root().join("tests/fixtures/corpus")
 }
 
 fn expectations() -> Vec<Expected> {
-    let text = std::fs::read_to_string(corpus_dir().join("expected.json")).unwrap();
+    let text = std::fs::read_to_string(fixtures().join("expected.json")).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 
-/// Each importable file, imported once for both tests.
-fn imported() -> &'static HashMap<String, Imported> {
+/// Every document of the corpus, by its name under the corpus folder
+/// (`more/…` for the second folder): the source files and the text
+/// extracted beside a PDF, not the READMEs.
+fn corpus_files(dir: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    for sub in ["", "more"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_file() && name != "README.md" {
+                names.push(if sub.is_empty() {
+                    name
+                } else {
+                    format!("{sub}/{name}")
+                });
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
+/// Each importable file that was read by hand, imported once for all the
+/// tests.
+fn imported(dir: &Path) -> &'static HashMap<String, Imported> {
     static IMPORTED: OnceLock<HashMap<String, Imported>> = OnceLock::new();
     IMPORTED.get_or_init(|| {
         expectations()
             .into_iter()
-            .filter(|e| e.refused.is_none())
+            .filter(|e| e.refused.is_none() && dir.join(&e.file).is_file())
             .map(|e| {
-                let plan = import_file(&corpus_dir().join(&e.file))
+                let plan = import_file(&dir.join(&e.file))
                     .unwrap_or_else(|err| panic!("{}: {err}", e.file));
                 (e.file, plan)
             })
@@ -219,8 +251,8 @@ fn tasks(plan: &Plan) -> usize {
 
 /// The source's own words, read without the importer: a Word file's text
 /// runs (and footnotes), a PDF's text layer, a text file as it is.
-fn source_words(file: &str) -> Vec<String> {
-    let path = corpus_dir().join(file);
+fn source_words(dir: &Path, file: &str) -> Vec<String> {
+    let path = dir.join(file);
     let bytes = std::fs::read(&path).unwrap();
     let text = match path.extension().and_then(|e| e.to_str()) {
         Some("docx") => docx_text(&bytes),
@@ -256,8 +288,24 @@ fn docx_text(bytes: &[u8]) -> String {
     text
 }
 
+/// A file's name as the table shows it: its folder, number and kind.
+fn short(file: &str) -> String {
+    let (folder, name) = file.rsplit_once('/').map_or(("", file), |(d, n)| (d, n));
+    let number: String = name.chars().take_while(char::is_ascii_digit).collect();
+    let kind = name.rsplit_once('.').map_or("", |(_, ext)| ext);
+    let folder = if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    };
+    format!("{folder}{number} {kind}")
+}
+
 #[test]
 fn corpus_imports_as_read_by_hand() {
+    let Some(dir) = corpus_dir() else {
+        return;
+    };
     let mut table = vec![
         "| file | header | signer | nơi nhận | mục I | tasks | phụ lục | word recall | misses |"
             .to_owned(),
@@ -265,11 +313,20 @@ fn corpus_imports_as_read_by_hand() {
     ];
     let mut faults = Vec::new();
     let (mut scored, mut right) = (0, 0);
-    for e in expectations() {
-        let short: String = e.file.chars().take(2).collect::<String>()
-            + e.file.rsplit_once('.').map_or("", |(_, ext)| ext);
+    let expectations = expectations();
+    let files = corpus_files(&dir);
+    for e in &expectations {
+        if !files.contains(&e.file) {
+            faults.push(format!(
+                "{}: read by hand, not in {}",
+                e.file,
+                dir.display()
+            ));
+            continue;
+        }
+        let short = short(&e.file);
         if let Some(refused) = &e.refused {
-            let error = import_file(&corpus_dir().join(&e.file))
+            let error = import_file(&dir.join(&e.file))
                 .err()
                 .map(|err| err.to_string())
                 .unwrap_or_default();
@@ -279,8 +336,8 @@ fn corpus_imports_as_read_by_hand() {
             table.push(format!("| {short} | refused: {refused} | | | | | | | |"));
             continue;
         }
-        let imported = &imported()[&e.file];
-        let missed = misses(&e, imported);
+        let imported = &imported(&dir)[&e.file];
+        let missed = misses(e, imported);
         if missed != e.known_misses {
             faults.push(format!(
                 "{}: misses {missed:?}, expected {:?}",
@@ -304,7 +361,7 @@ fn corpus_imports_as_read_by_hand() {
             right += 1;
         }
         let rendered = words(&pdf_text(&pdf_of(imported)));
-        let recall = coverage(&source_words(&e.file), &rendered);
+        let recall = coverage(&source_words(&dir, &e.file), &rendered);
         if recall < 0.99 {
             faults.push(format!("{}: word recall {recall:.4}", e.file));
         }
@@ -318,10 +375,31 @@ fn corpus_imports_as_read_by_hand() {
             missed.join(", "),
         ));
     }
+    // Files nobody has read by hand yet: what the import makes of them is
+    // shown, not scored.
+    for file in files
+        .iter()
+        .filter(|f| !expectations.iter().any(|e| &e.file == *f))
+    {
+        let outcome = match import_file(&dir.join(file)) {
+            Err(error) => format!("refused: {error} | | | | | | |"),
+            Ok(imported) => {
+                let plan = &imported.plan;
+                format!(
+                    "? | ? | ? ({}) | {} | {} | {} | | not read by hand yet",
+                    plan.recipients.len(),
+                    plan.sections.len(),
+                    tasks(plan),
+                    plan.appendices.len()
+                )
+            }
+        };
+        table.push(format!("| {} | {outcome} |", short(file)));
+    }
     eprintln!("{}", table.join("\n"));
-    let share = right as f64 / scored as f64;
+    // Each file's misses are pinned by `known_misses`, so the count below
+    // cannot fall (or rise) without a fault above.
     eprintln!("header, signer and nơi nhận right on {right} of {scored} files");
-    assert!(share >= 0.9, "right on {right} of {scored} files");
     assert!(faults.is_empty(), "{}", faults.join("\n"));
 }
 
@@ -344,11 +422,14 @@ struct Reviewed {
 /// back: the same section tree, tasks, nơi nhận and signer as imported.
 #[test]
 fn corpus_plans_survive_a_round_trip_through_their_word_file() {
+    let Some(dir) = corpus_dir() else {
+        return;
+    };
     let mut failures = Vec::new();
-    let mut names: Vec<&String> = imported().keys().collect();
+    let mut names: Vec<&String> = imported(&dir).keys().collect();
     names.sort();
     for name in names {
-        let first = &imported()[name];
+        let first = &imported(&dir)[name];
         let plan = kehoach::load::load_str(&first.json, "nhap.json", &common::root()).unwrap();
         let docx = kehoach::docx::docx(&plan, Default::default()).unwrap();
         let again =
@@ -364,12 +445,15 @@ fn corpus_plans_survive_a_round_trip_through_their_word_file() {
 
 #[test]
 fn every_corpus_finding_is_reviewed() {
-    let path = corpus_dir().join("findings.json");
+    let Some(dir) = corpus_dir() else {
+        return;
+    };
+    let path = fixtures().join("findings.json");
     let reviewed: Vec<Reviewed> =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or("[]".into())).unwrap();
     let mut found = Vec::new();
     for e in expectations().into_iter().filter(|e| e.refused.is_none()) {
-        let imported = &imported()[&e.file];
+        let imported = &imported(&dir)[&e.file];
         let loaded = kehoach::load::load_str(&imported.json, &e.file, &root()).unwrap();
         let mut report = kehoach::check::check(&loaded.plan, (2026, 11, 29));
         let compiled = common::engine().compile(&loaded).unwrap();

@@ -1,13 +1,15 @@
-//! `kehoach import`: the five seeds import into plans that render, whose
-//! PDF carries the seed's words and word pairs, with the same section tree,
-//! tasks, recipients and signer as the hand-made samples; every sample
+//! `kehoach import`: the five seeds (real plans, from the shared folder)
+//! import into plans that render, whose PDF carries the seed's words and
+//! word pairs, with the same section tree, tasks, recipients and signer as
+//! the hand-made samples; every sample
 //! survives a round trip through its own text; broken files get a clear
 //! message and never a panic.
 
 mod common;
 
 use common::shape::{differences, shape, shape_differences};
-use common::{coverage, engine, pdf_of, pdf_text, root, sample, seed, words};
+use common::shared::seed;
+use common::{coverage, engine, pdf_of, pdf_text, root, sample, words};
 use kehoach::import::{import_bytes, import_file};
 use kehoach::load;
 use proptest::prelude::*;
@@ -21,8 +23,11 @@ fn pairs(words: &[String]) -> Vec<(String, String)> {
 }
 
 fn import_seed(prefix: &str) {
-    let imported = import_file(&seed(prefix)).unwrap_or_else(|e| panic!("{prefix}: {e}"));
-    let seed_text = std::fs::read_to_string(seed(prefix)).unwrap();
+    let Some(seed) = seed(prefix) else {
+        return;
+    };
+    let imported = import_file(&seed).unwrap_or_else(|e| panic!("{prefix}: {e}"));
+    let seed_text = std::fs::read_to_string(&seed).unwrap();
     let seed_words = words(&seed_text);
     let pdf_words = words(&pdf_text(&pdf_of(&imported)));
     let word_share = coverage(&seed_words, &pdf_words);
@@ -403,14 +408,114 @@ fn broken_files_get_a_clear_message() {
     assert!(message.contains("quá lớn"), "{message}");
 }
 
+/// A scan as signing portals publish one: each page a picture, the text
+/// layer holding only the signing stamp's line.
+fn scanned_pdf(pages: usize) -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    // A grey page picture: the scanner's pixels, no letters in them.
+    let (width, height) = (60, 85);
+    let pixels: Vec<u8> = (0..width * height).map(|i| (i * 7 % 251) as u8).collect();
+    let image = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => width, "Height" => height,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+        },
+        pixels,
+    ));
+    let mut kids = Vec::new();
+    for page in 0..pages {
+        let mut content = b"q 595 0 0 842 0 0 cm /Scan Do Q\n".to_vec();
+        if page == 0 {
+            content.extend(
+                b"BT /F1 7 Tf 380 820 Td (Ky boi: Cong Thong tin dien tu Chinh phu) Tj ET\n",
+            );
+        }
+        let contents = doc.add_object(Stream::new(dictionary! {}, content));
+        kids.push(Object::Reference(doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => contents,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            "Resources" => dictionary! {
+                "Font" => dictionary! { "F1" => font },
+                "XObject" => dictionary! { "Scan" => image },
+            },
+        })));
+    }
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Count" => pages as i64, "Kids" => kids },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+/// A scan has nothing to read without OCR: refused, saying so and how
+/// many page pictures there are, never imported as an empty plan.
+#[test]
+fn a_scanned_pdf_is_refused_with_its_pages_counted() {
+    let message = import_bytes(&scanned_pdf(3), "pdf", "ban-quet.pdf")
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("ban-quet.pdf"), "{message}");
+    assert!(
+        message.contains("tệp PDF là bản quét (3 trang ảnh)"),
+        "{message}"
+    );
+}
+
+/// A short plan as `pdftotext -layout` gives it, two pages.
+const LAST_YEAR: &str = "\
+UBND TỈNH LẠNG SƠN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+  SỞ TƯ PHÁP                          Độc lập - Tự do - Hạnh phúc
+
+Số: 45/KH-STP                      Lạng Sơn, ngày 04 tháng 3 năm 2025
+
+                             KẾ HOẠCH
+        Thực hiện phong trào thi đua ngành Tư pháp năm 2025
+
+    I. MỤC ĐÍCH, YÊU CẦU
+    1. Mục đích
+    Tiếp tục thực hiện các phong trào thi đua của ngành1 và tổng kết phong trào
+thi đua theo hướng dẫn của Bộ Tư pháp.
+
+1 Kế hoạch số 60/KH-STP ngày 29/7/2019 của Sở Tư pháp về thực hiện văn hóa công sở.
+\u{c}    2. Yêu cầu
+    Thi đua phải thiết thực, hiệu quả, tránh hình thức.
+    II. TỔ CHỨC THỰC HIỆN
+    Các phòng, đơn vị thuộc Sở triển khai thực hiện Kế hoạch này./.
+
+Nơi nhận:                                       GIÁM ĐỐC
+- UBND tỉnh;
+- Lưu: VT, VP.
+                                              Nguyễn Văn An
+";
+
 #[test]
 fn the_command_writes_the_plan_and_the_report() {
     let dir = std::env::temp_dir().join(format!("kehoach-import-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (json, report) = (dir.join("ke-hoach.json"), dir.join("bao-cao.md"));
+    // Last year's plan as text extracted from its PDF: a footnote's body at
+    // the foot of the page, before the form feed, its mark on a word.
+    let text = dir.join("ke-hoach-2025.txt");
+    std::fs::write(&text, LAST_YEAR).unwrap();
+    let note_line = LAST_YEAR
+        .lines()
+        .position(|l| l.starts_with("1 Kế hoạch số 60"))
+        .unwrap()
+        + 1;
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_kehoach"))
         .arg("import")
-        .arg(seed("003"))
+        .arg(&text)
         .arg("-o")
         .arg(&json)
         .arg("--report")
@@ -432,7 +537,7 @@ fn the_command_writes_the_plan_and_the_report() {
         assert!(report.contains(heading), "{report}");
     }
     assert!(
-        report.contains("chú thích 1 (dòng 316)"),
+        report.contains(&format!("chú thích 1 (dòng {note_line})")),
         "the footnote is reported: {report}"
     );
     std::fs::remove_dir_all(dir).unwrap();

@@ -622,12 +622,14 @@ async fn images_come_only_from_the_folder() {
 async fn a_word_or_text_file_is_imported_for_the_form() {
     use base64::Engine as _;
     let app = app(None);
-    let seed = common::seed("001");
-    let data = base64::engine::general_purpose::STANDARD.encode(std::fs::read(seed).unwrap());
+    // Last year's plan as its Word file.
+    let plan = common::load(&common::sample("001"));
+    let docx = kehoach::docx::docx(&plan, Default::default()).unwrap();
+    let data = base64::engine::general_purpose::STANDARD.encode(docx);
     let answer = post(
         &app,
         "/api/import",
-        json!({ "name": "ke-hoach-cu.txt", "data": data }).to_string(),
+        json!({ "name": "ke-hoach-cu.docx", "data": data }).to_string(),
     )
     .await;
     assert_eq!(answer.status, StatusCode::OK);

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod shape;
+pub mod shared;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -55,16 +56,6 @@ pub fn sample(prefix: &str) -> PathBuf {
         .into_iter()
         .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
         .unwrap_or_else(|| panic!("no sample {prefix}"))
-}
-
-/// A seed plan's extracted text (`tests/fixtures/seeds/`, see its README),
-/// by the number its file name starts with.
-pub fn seed(prefix: &str) -> PathBuf {
-    std::fs::read_dir(root().join("tests/fixtures/seeds"))
-        .expect("tests/fixtures/seeds")
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no seed {prefix} in tests/fixtures/seeds"))
 }
 
 pub fn load(path: &Path) -> LoadedPlan {

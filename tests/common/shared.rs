@@ -1,0 +1,51 @@
+//! Real documents of other bodies — the corpus of plans and the five seed
+//! plans the samples transcribe — are not part of this repository: they
+//! live in the project's shared folder beside it (`../shared/corpus`,
+//! `../shared/seeds`), or wherever `KEHOACH_CORPUS` / `KEHOACH_SEEDS`
+//! point. A test that measures against them says it was skipped when they
+//! are absent; under `CI=true` their absence is a failure (`.ci/run` names
+//! both folders).
+
+use std::path::PathBuf;
+
+use super::root;
+
+/// The corpus of real plans (its `more/` folder included), if present.
+pub fn corpus_dir() -> Option<PathBuf> {
+    shared_dir("KEHOACH_CORPUS", "corpus")
+}
+
+/// The seed plans' extracted texts, if present.
+pub fn seeds_dir() -> Option<PathBuf> {
+    shared_dir("KEHOACH_SEEDS", "seeds")
+}
+
+/// A seed plan's extracted text by the number its file name starts with,
+/// if the seeds are present.
+pub fn seed(prefix: &str) -> Option<PathBuf> {
+    let dir = seeds_dir()?;
+    let found = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix));
+    Some(found.unwrap_or_else(|| panic!("no seed {prefix} in {}", dir.display())))
+}
+
+fn shared_dir(variable: &str, name: &str) -> Option<PathBuf> {
+    let dir = match std::env::var_os(variable) {
+        Some(dir) => PathBuf::from(dir),
+        None => root().join("..").join("shared").join(name),
+    };
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let why = format!(
+        "{} is not there (set {variable} to the folder of the shared {name})",
+        dir.display()
+    );
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{why}: under CI=true it is required");
+    }
+    eprintln!("skipped: {why}");
+    None
+}
