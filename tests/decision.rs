@@ -1,12 +1,15 @@
-//! A plan issued by a Quyết định, end to end on sample 005 (QĐ 2280/QĐ-UBND
-//! of UBND thành phố Hà Nội and its attached plan, from corpus file 10):
-//! the decision's page measured as Mẫu 1.3, the attached plan as Phụ lục
-//! III's attached document, the words of the original carried, rollover,
-//! batch and import from the corpus file.
+//! A plan issued by a Quyết định, end to end on sample 005 (the project's
+//! own illustrative QĐ 468/QĐ-UBND of UBND tỉnh Lạng Sơn issuing its plan
+//! for digital transformation in 2026, with a phụ lục): the decision's page
+//! measured as Mẫu 1.3, the attached plan as Phụ lục III's attached
+//! document, rollover, batch, and the decision with its plan imported back
+//! from the PDF and the Word file kehoach writes.
 
 mod common;
 
-use common::{MM, Probe, coverage, engine, load, pdf_text, root, sample, words};
+use common::shape::shape_differences;
+use common::{MM, Probe, engine, load, root, sample};
+use kehoach::model::Plan;
 use kehoach::view::Part;
 
 fn part(part: Part) -> Probe {
@@ -23,8 +26,8 @@ fn the_decision_is_laid_out_as_mau_1_3() {
     let probe = part(Part::Decision);
     // Header: số and date on one baseline, the decision's own số.
     let so = probe.line(0, "Số:");
-    assert_eq!(so.text, "Số: 2280/QĐ-UBND");
-    let date = probe.line(0, "Hà Nội, ngày");
+    assert_eq!(so.text, "Số: 468/QĐ-UBND");
+    let date = probe.line(0, "Lạng Sơn, ngày");
     assert!(close(so.baseline, date.baseline, 0.5) && date.italic);
     // QUYẾT ĐỊNH, bold, centred on the text, its trích yếu under it.
     let lines = probe.lines(0, 40.0);
@@ -37,11 +40,11 @@ fn the_decision_is_laid_out_as_mau_1_3() {
     assert!(close(kind.centre(), text_centre, 1.0), "centred");
     let after = |l: &common::Line| l.baseline > kind.baseline;
     let title = lines.iter().find(|l| after(l)).unwrap();
-    assert!(title.text.starts_with("Phê duyệt Kế hoạch") && title.bold);
+    assert!(title.text.starts_with("Ban hành Kế hoạch") && title.bold);
     // The authority in capitals, bold and centred (R-QD-AUTH).
     let authority = lines
         .iter()
-        .find(|l| after(l) && l.text == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI")
+        .find(|l| after(l) && l.text == "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN")
         .expect("the authority line");
     assert!(authority.bold && close(authority.centre(), text_centre, 1.0));
     // Căn cứ in italics, then `QUYẾT ĐỊNH:` alone on its line.
@@ -71,7 +74,7 @@ fn the_decision_is_laid_out_as_mau_1_3() {
         .unwrap();
     assert_eq!(label.page, end.page, "the closing block keeps with the end");
     assert!(label.bold && label.italic && close(label.size, 12.0, 0.1));
-    let signer = all.iter().find(|l| l.text == "Trương Việt Dũng").unwrap();
+    let signer = all.iter().find(|l| l.text == "Hoàng Khắc Duy").unwrap();
     assert!(signer.bold && signer.page == label.page);
     for stack in ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] {
         assert!(
@@ -111,15 +114,12 @@ fn the_attached_plan_has_no_so_and_no_signature() {
         .join(" ");
     assert!(
         text.contains(
-            "(Kèm theo Quyết định số 2280/QĐ-UBND ngày 29 tháng 4 năm 2026 của UBND Thành phố)"
+            "(Kèm theo Quyết định số 468/QĐ-UBND ngày 17 tháng 3 năm 2026 của UBND tỉnh Lạng Sơn)"
         ),
         "filled from the decision"
     );
     assert!(!text.contains("Nơi nhận"), "no nơi nhận of its own");
-    assert!(
-        !text.contains("Trương Việt Dũng"),
-        "no signature of its own"
-    );
+    assert!(!text.contains("Hoàng Khắc Duy"), "no signature of its own");
     // Its own page numbers: none on its first page, then 2, 3 …
     let top = |page: usize| -> Vec<String> {
         probe
@@ -158,30 +158,6 @@ fn the_whole_document_starts_the_plan_on_a_new_page_numbered_anew() {
 }
 
 #[test]
-fn the_sample_carries_the_words_of_its_original() {
-    let source =
-        std::fs::read_to_string(root().join(
-            "tests/fixtures/corpus/10-hanoi-ubnd-qd2280-2026-kh-thoat-nuoc-chong-ung-ngap.txt",
-        ))
-        .unwrap();
-    let plan = load(&sample("005"));
-    let pdf = kehoach::export::pdf(&engine().compile(&plan).unwrap(), &[]).unwrap();
-    let share = coverage(&words(&source), &words(&pdf_text(&pdf)));
-    eprintln!("sample 005: {:.2} % of the original's words", share * 100.0);
-    assert!(share >= 0.99, "{:.4}", share);
-}
-
-#[test]
-fn the_corpus_file_imports_as_the_sample() {
-    let imported =
-        kehoach::import::import_file(&root().join(
-            "tests/fixtures/corpus/10-hanoi-ubnd-qd2280-2026-kh-thoat-nuoc-chong-ung-ngap.txt",
-        ))
-        .unwrap();
-    assert_eq!(imported.plan, load(&sample("005")).plan);
-}
-
-#[test]
 fn rollover_moves_the_decision_with_the_plan() {
     let plan = load(&sample("005")).plan;
     let next = kehoach::rollover::rollover(&plan, 2027).unwrap();
@@ -194,11 +170,11 @@ fn rollover_moves_the_decision_with_the_plan() {
             .title
             .as_deref()
             .unwrap()
-            .ends_with("mùa mưa năm 2027"),
+            .ends_with("tỉnh Lạng Sơn năm 2027"),
         "{:?}",
         decision.title
     );
-    assert!(next.plan.title.ends_with("mùa mưa năm 2027"));
+    assert!(next.plan.title.ends_with("tỉnh Lạng Sơn năm 2027"));
     assert!(
         next.changes.iter().any(|c| c.at.path == "decision.number"),
         "the report says so"
@@ -239,8 +215,8 @@ fn batch_signs_the_decision_and_with_split_the_plan_on_its_own() {
     // the văn thư is given, on the plan's first page.
     let one = run("one", &[]);
     assert_eq!(one.symbol.as_deref(), Some("QĐ-UBND"));
-    assert_eq!(one.number, Some(2280));
-    assert_eq!(one.signer.as_deref(), Some("Trương Việt Dũng"));
+    assert_eq!(one.number, Some(468));
+    assert_eq!(one.signer.as_deref(), Some("Hoàng Khắc Duy"));
     assert_eq!(one.signature.as_ref().unwrap().page, decision_pages);
     assert_eq!(
         one.attached_signature.as_ref().unwrap().page,
@@ -274,4 +250,163 @@ fn batch_signs_the_decision_and_with_split_the_plan_on_its_own() {
     let fields = form.get(b"Fields").unwrap().as_array().unwrap();
     assert_eq!(fields.len(), 1, "the văn thư's signature field");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The phụ lục after the attached plan refers to the decision, not to a
+/// plan số of its own, on landscape pages numbered anew.
+#[test]
+fn the_appendix_refers_to_the_decision_on_landscape_pages() {
+    let probe = part(Part::Plan);
+    let label = probe
+        .all_lines()
+        .into_iter()
+        .find(|l| l.text == "PHỤ LỤC")
+        .expect("the phụ lục");
+    let page = label.page;
+    let (width, height) = probe.pages[page];
+    assert!(width > height, "landscape: {width} × {height}");
+    let text = probe
+        .lines(page, 40.0)
+        .iter()
+        .map(|l| l.text.clone())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains(
+            "(Kèm theo Quyết định số 468/QĐ-UBND ngày 17 tháng 3 năm 2026 của UBND tỉnh Lạng Sơn)"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("/KH-UBND"), "no plan số: {text}");
+    let top = |page: usize| -> Vec<String> {
+        probe
+            .page_runs(page)
+            .filter(|r| r.baseline < 20.0 * MM)
+            .map(|r| r.text.clone())
+            .collect()
+    };
+    assert!(top(page).is_empty(), "no number on its first page");
+    assert_eq!(top(page + 1), ["2"]);
+}
+
+/// The sample written out as `kind` (`pdf` or `docx`) and imported back.
+fn round_trip(kind: &str) -> (Plan, kehoach::import::Imported) {
+    let loaded = load(&sample("005"));
+    let bytes = match kind {
+        "pdf" => kehoach::export::pdf(&engine().compile(&loaded).unwrap(), &[]).unwrap(),
+        "docx" => kehoach::docx::docx(&loaded, Part::All).unwrap(),
+        other => panic!("no writer for {other}"),
+    };
+    let imported = kehoach::import::import_bytes(&bytes, kind, &format!("005.{kind}"))
+        .unwrap_or_else(|e| panic!("{kind}: {e}"));
+    (loaded.plan, imported)
+}
+
+/// What both round trips give back as it was: the attached plan's trích
+/// yếu, place, date, numbering, section tree and tasks (chủ trì, phối hợp,
+/// thời gian) and closing; the decision's số, ký hiệu, date, trích yếu,
+/// authority, căn cứ, `của …`, Lưu and signer.
+fn assert_kept(kind: &str, want: &Plan, got: &kehoach::import::Imported) {
+    let json = std::fs::read_to_string(sample("005")).unwrap();
+    if let Some(diff) = shape_differences(kind, &json, &got.json) {
+        panic!("(- sample, + round trip)\n{diff}");
+    }
+    let plan = &got.plan;
+    assert_eq!(plan.title, want.title, "{kind}");
+    assert_eq!(plan.place, want.place, "{kind}");
+    assert_eq!(plan.date, want.date, "{kind}");
+    assert_eq!(plan.numbering, want.numbering, "{kind}");
+    // The `./.` printed after the closing is read back with it (typed, it
+    // is not printed twice).
+    let closing = match plan.closing.first() {
+        Some(kehoach::model::Block::Paragraph(text)) => text.strip_suffix("./.").unwrap_or(text),
+        other => panic!("{kind}: closing {other:?}"),
+    };
+    assert_eq!(
+        Some(&kehoach::model::Block::Paragraph(closing.to_owned())),
+        want.closing.first(),
+        "{kind}"
+    );
+    let (want, got) = (
+        want.decision.as_ref().unwrap(),
+        plan.decision
+            .as_ref()
+            .unwrap_or_else(|| panic!("{kind}: no decision")),
+    );
+    assert_eq!(got.number, want.number, "{kind}");
+    assert_eq!(got.symbol, want.symbol, "{kind}");
+    // The header's date is read once, as the plan's: the decision's
+    // default.
+    assert_eq!(
+        got.date.as_ref().or(plan.date.as_ref()),
+        want.date.as_ref(),
+        "{kind}"
+    );
+    assert_eq!(got.title, want.title, "{kind}");
+    assert_eq!(got.authority, want.authority, "{kind}");
+    assert_eq!(got.bases, want.bases, "{kind}");
+    assert_eq!(got.by, want.by, "{kind}");
+    assert_eq!(got.archive, want.archive, "{kind}");
+    assert_eq!(got.signer, want.signer, "{kind}");
+}
+
+fn words_of(texts: &[String]) -> Vec<Vec<String>> {
+    texts.iter().map(|t| common::words(t)).collect()
+}
+
+/// The PDF, read back. Left out, being importer faults, not the
+/// sample's: the footnotes (their text stays where the page ends, the
+/// mark as a plain number after its word), the phụ lục (after an attached
+/// plan, which has no `Nơi nhận`, it is read into the closing), and the
+/// exact text of the articles (`Điều N.` in bold is read as a line of its
+/// own, so each article gets an empty first paragraph) and of the lines
+/// wrapped after a `/` (`41/ TTr-SKHCN`, `(b/ c)`): their words are
+/// compared instead.
+#[test]
+fn the_pdf_imports_back_as_the_decision_and_its_plan() {
+    let (want, got) = round_trip("pdf");
+    assert_kept("pdf", &want, &got);
+    assert_eq!(got.plan.issuer.name, want.issuer.name);
+    let (want, got) = (
+        want.decision.as_ref().unwrap(),
+        got.plan.decision.as_ref().unwrap(),
+    );
+    assert_eq!(got.articles.len(), 3);
+    assert_eq!(words_of(&got.articles), words_of(&want.articles));
+    assert_eq!(
+        words_of(&got.recipients),
+        words_of(&want.recipients),
+        "nơi nhận"
+    );
+    assert_eq!(
+        got.proposal.as_deref().map(common::words),
+        want.proposal.as_deref().map(common::words)
+    );
+}
+
+/// The Word file, read back: all the PDF keeps, and the articles, nơi
+/// nhận, `Theo đề nghị …` as typed, and every footnote at its mark. Left
+/// out, being importer faults: the phụ lục (read into the closing, as from
+/// the PDF) and the issuer (its two lines in bold are read as
+/// `**ỦY BAN NHÂN DÂN` over `TỈNH LẠNG SƠN**`, a parent body and a name).
+#[test]
+fn the_word_file_imports_back_as_the_decision_and_its_plan() {
+    let (want, got) = round_trip("docx");
+    assert_kept("docx", &want, &got);
+    let footnotes = |json: &str| -> Vec<String> {
+        json.split("^[")
+            .skip(1)
+            .map(|s| s.split(']').next().unwrap().to_owned())
+            .collect()
+    };
+    let sample_json = std::fs::read_to_string(sample("005")).unwrap();
+    assert_eq!(footnotes(&got.json), footnotes(&sample_json));
+    assert!(footnotes(&sample_json).len() >= 2);
+    let (want, got) = (
+        want.decision.as_ref().unwrap(),
+        got.plan.decision.as_ref().unwrap(),
+    );
+    assert_eq!(got.articles, want.articles);
+    assert_eq!(got.recipients, want.recipients);
+    assert_eq!(got.proposal, want.proposal);
 }

@@ -72,8 +72,8 @@ pub const SAMPLES: &[(&str, &str)] = &[
         include_str!("../../samples/004-thi-dua-nganh-tu-phap-2026.json"),
     ),
     (
-        "005-qd-2280-thoat-nuoc-chong-ung-ngap-ha-noi-2026",
-        include_str!("../../samples/005-qd-2280-thoat-nuoc-chong-ung-ngap-ha-noi-2026.json"),
+        "005-qd-chuyen-doi-so-lang-son-2026",
+        include_str!("../../samples/005-qd-chuyen-doi-so-lang-son-2026.json"),
     ),
 ];
 
