@@ -38,7 +38,6 @@ fn cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
         ("unknown block", GOOD.replace("{ \"task\":", "{ \"tsak\":"), "plan.json:9:", "sections[0].content[1]"),
         ("missing image", GOOD.replace("\"name\": \"Vũ Quang Hưng\"", "\"name\": \"Vũ Quang Hưng\", \"seal_image\": \"khong-co.png\""), "plan.json:13:", "ảnh \"khong-co.png\""),
         ("bad column width", GOOD.replace("\"Đoạn văn.\",", "\"Đoạn văn.\", { \"table\": { \"columns\": [ { \"title\": \"A\", \"width\": \"3 inch\" } ], \"rows\": [] } },"), "plan.json:9:", "độ rộng \"3 inch\" không hợp lệ"),
-        ("empty place", GOOD.replace("\"place\": \"Lạng Sơn\"", "\"place\": \"  \""), "plan.json:4:12: place", "không được để trống"),
         ("year past i32", GOOD.replace("\"number\": 5,", "\"number\": 5, \"year\": 2147483647,"), "plan.json:3:24: year", "năm 2147483647 nằm ngoài khoảng hợp lý (1900–2200)"),
         ("year too early", GOOD.replace("\"number\": 5,", "\"number\": 5, \"year\": 1800,"), "plan.json:3:24: year", "năm 1800 nằm ngoài khoảng hợp lý"),
         ("negative year", GOOD.replace("\"number\": 5,", "\"number\": 5, \"year\": -1,"), "plan.json:3:24: year", "năm -1 nằm ngoài khoảng hợp lý"),
@@ -61,6 +60,65 @@ fn cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
 /// The good plan with `block` as its first mục's second block.
 fn with_block(block: &str) -> String {
     GOOD.replace("\"Đoạn văn.\",", &format!("\"Đoạn văn.\", {block},"))
+}
+
+/// A header field left empty — a form half filled in, or an import that
+/// did not find it — is not a broken plan: it lays out with a visible mark
+/// in its place, and `check` names it as an error (which `render --strict`
+/// holds back).
+#[test]
+fn an_empty_header_field_is_marked_and_named() {
+    let plan = GOOD
+        .replace("\"place\": \"Lạng Sơn\"", "\"place\": \"  \"")
+        .replace("\"title\": \"Kế hoạch thử\"", "\"title\": \"\"")
+        .replace(
+            "\"name\": \"SỞ TƯ PHÁP\", \"abbreviation\": \"STP\"",
+            "\"name\": \"\", \"abbreviation\": \"\"",
+        )
+        .replace("\"archive\": \"VT, VP\"", "\"archive\": \"\"")
+        .replace("\"date\": \"2025-03-04\",\n", "");
+    let loaded = load::load_str(&plan, "plan.json", &root()).unwrap();
+    let report = kehoach::check::check(&loaded.plan, (2025, 3, 4));
+    let named = |rule: &str, path: &str| {
+        report
+            .findings
+            .iter()
+            .find(|f| f.rule == rule && f.path == path)
+            .map(|f| serde_json::to_value(f.severity).unwrap())
+    };
+    assert_eq!(named("R-CQ", "issuer.name"), Some("error".into()));
+    assert_eq!(named("R-PLACE", "place"), Some("error".into()));
+    assert_eq!(named("R-TITLE", "title"), Some("error".into()));
+    assert_eq!(named("R-DATE", "date"), Some("warning".into()));
+    assert_eq!(named("R-NOINHAN", "archive"), Some("warning".into()));
+    let pdf = kehoach::export::pdf(&common::engine().compile(&loaded).unwrap(), &[]).unwrap();
+    let text = common::pdf_text(&pdf);
+    for mark in [
+        "[TÊN CƠ QUAN BAN HÀNH]",
+        "[Địa danh]",
+        "[Trích yếu]",
+        "Lưu: [nơi lưu]",
+    ] {
+        assert!(text.contains(mark), "{mark} in {text}");
+    }
+    let dir = std::env::temp_dir().join(format!("kehoach-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("plan.json"), &plan).unwrap();
+    let strict = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .current_dir(&dir)
+        .args([
+            "render",
+            "plan.json",
+            "-o",
+            "plan.pdf",
+            "--strict",
+            "--no-system-fonts",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(!dir.join("plan.pdf").exists(), "--strict writes nothing");
+    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]

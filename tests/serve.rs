@@ -150,10 +150,25 @@ async fn the_form_and_its_start_data_are_served() {
         get(&app, "/api/samples/khong-co").await.status,
         StatusCode::NOT_FOUND
     );
-    // A blank plan names what is missing, at its field.
+    // A blank plan previews, with marks where its header is empty, and
+    // names what is missing at its field.
     let blank = post(&app, "/api/preview", start["blank"].to_string()).await;
-    assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(blank.error()["path"], "issuer.name");
+    assert_eq!(blank.status, StatusCode::OK);
+    let findings = blank.json()["findings"].clone();
+    for (rule, path) in [
+        ("R-CQ", "issuer.name"),
+        ("R-PLACE", "place"),
+        ("R-TITLE", "title"),
+    ] {
+        assert!(
+            findings
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["rule"] == rule && f["path"] == path && f["severity"] == "error"),
+            "{rule} at {path}: {findings}"
+        );
+    }
     assert_eq!(get(&app, "/khong-co").await.status, StatusCode::NOT_FOUND);
 }
 

@@ -14,6 +14,7 @@ use crate::vietnamese::{fold, initials, is_syllable, starts_upper, title_case};
 const DAYS_AHEAD: i64 = 60;
 
 pub fn check(plan: &Plan, today: (i32, u32, u32), out: &mut Vec<Finding>) {
+    missing(plan, out);
     out.extend(symbol_findings(&plan.symbol(), &plan.issuer.abbreviation));
     if plan.number.is_some_and(|n| n > 9999) {
         out.push(Finding::new(
@@ -65,6 +66,63 @@ pub fn check(plan: &Plan, today: (i32, u32, u32), out: &mut Vec<Finding>) {
     }
     out.extend(issuer_name_findings(plan));
     out.extend(signer_findings(plan));
+}
+
+/// The header fields a plan may leave empty while it is drafted (or when
+/// an import did not find them): each prints as a visible mark, and is
+/// named here so that it is filled in before signing.
+fn missing(plan: &Plan, out: &mut Vec<Finding>) {
+    let empty = |text: &str| text.trim().is_empty();
+    let fields = [
+        (
+            empty(&plan.issuer.name),
+            Severity::Error,
+            "R-CQ",
+            "issuer.name",
+            "chưa ghi tên cơ quan ban hành",
+        ),
+        (
+            empty(&plan.place),
+            Severity::Error,
+            "R-PLACE",
+            "place",
+            "chưa ghi địa danh",
+        ),
+        (
+            empty(&plan.title),
+            Severity::Error,
+            "R-TITLE",
+            "title",
+            "chưa ghi trích yếu của kế hoạch",
+        ),
+        (
+            plan.date.is_none() && plan.year.is_none(),
+            Severity::Warning,
+            "R-DATE",
+            "date",
+            "chưa ghi năm ban hành: văn thư sẽ phải điền cả năm",
+        ),
+        (
+            empty(&plan.archive) && plan.decision.is_none(),
+            Severity::Warning,
+            "R-NOINHAN",
+            "archive",
+            "chưa ghi nơi lưu (thường là \"VT\" và đơn vị soạn thảo)",
+        ),
+    ];
+    for (is_missing, severity, rule, path, message) in fields {
+        if is_missing {
+            out.push(Finding::new(severity, rule, path, message));
+        }
+    }
+    if plan.decision.as_ref().is_some_and(|d| empty(&d.archive)) {
+        out.push(Finding::new(
+            Severity::Warning,
+            "R-NOINHAN",
+            "decision.archive",
+            "quyết định chưa ghi nơi lưu",
+        ));
+    }
 }
 
 /// Abbreviations any reader knows, allowed in the parent's name.

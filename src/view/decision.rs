@@ -55,7 +55,10 @@ impl DecisionView {
             .iter()
             .map(|r| format::recipient_line(r, false))
             .collect();
-        recipients.push(format::archive_line(&decision.archive));
+        recipients.push(format::archive_line(super::or_missing(
+            &decision.archive,
+            super::MISSING_ARCHIVE,
+        )));
         DecisionView {
             number: decision.number.map(format::pad_number),
             symbol: decision_symbol(plan, decision),

@@ -221,7 +221,10 @@ impl View {
             .iter()
             .map(|r| format::recipient_line(r, false))
             .collect();
-        recipients.push(format::archive_line(&plan.archive));
+        recipients.push(format::archive_line(or_missing(
+            &plan.archive,
+            MISSING_ARCHIVE,
+        )));
         let closing_breaks = recipient_lines(&recipients) > MAX_RECIPIENT_LINES;
 
         let mut appendices: Vec<AppendixView> = Vec::new();
@@ -253,13 +256,13 @@ impl View {
             font: font.to_owned(),
             issuer: IssuerView {
                 parent: plan.issuer.parent.clone(),
-                name: plan.issuer.name.clone(),
+                name: or_missing(&plan.issuer.name, MISSING_ISSUER).to_owned(),
             },
             number,
             symbol,
-            place: plan.place.clone(),
+            place: or_missing(&plan.place, MISSING_PLACE).to_owned(),
             date: date_view(date, plan.year),
-            title: plan.title.clone(),
+            title: or_missing(&plan.title, MISSING_TITLE).to_owned(),
             subtitle: plan.subtitle.clone().or_else(|| {
                 plan.decision
                     .as_ref()
@@ -427,10 +430,24 @@ pub(super) fn reference_line(
 /// The issuing body as a sentence names it: its own `name_in_text`, or its
 /// name in sentence case.
 pub(super) fn text_by(plan: &Plan) -> String {
-    plan.issuer
-        .name_in_text
-        .clone()
-        .unwrap_or_else(|| sentence_case(&plan.issuer.name))
+    match &plan.issuer.name_in_text {
+        Some(name) => name.clone(),
+        None if plan.issuer.name.trim().is_empty() => MISSING_BY.into(),
+        None => sentence_case(&plan.issuer.name),
+    }
+}
+
+/// What prints where a header field is empty (an import that did not find
+/// it, a form not yet filled in): a mark the clerk cannot mistake for a
+/// value. The plan itself keeps the field empty; `check` names it.
+const MISSING_ISSUER: &str = "[TÊN CƠ QUAN BAN HÀNH]";
+const MISSING_BY: &str = "[cơ quan ban hành]";
+const MISSING_PLACE: &str = "[Địa danh]";
+const MISSING_TITLE: &str = "[Trích yếu]";
+pub(super) const MISSING_ARCHIVE: &str = "[nơi lưu]";
+
+pub(super) fn or_missing<'a>(text: &'a str, mark: &'a str) -> &'a str {
+    if text.trim().is_empty() { mark } else { text }
 }
 
 /// `SỞ TƯ PHÁP` → `Sở Tư pháp`: the first word capitalised and the next one

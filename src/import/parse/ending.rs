@@ -43,14 +43,14 @@ pub(super) struct Ending {
 }
 
 impl Ending {
-    /// A plan without `Nơi nhận`: the usual archive, no signer, as the
+    /// A plan without `Nơi nhận`: no recipients, lưu or signer, as the
     /// report says.
     pub(super) fn missing(out: &mut Findings) -> Ending {
         out.guessed
-            .push("không thấy \"Nơi nhận\": dòng lưu đặt là \"VT\", chưa có người ký".into());
+            .push("không thấy \"Nơi nhận\": để trống nơi nhận, nơi lưu và người ký".into());
         Ending {
             recipients: Vec::new(),
-            archive: "VT".into(),
+            archive: String::new(),
             signer: Signer::default(),
         }
     }
@@ -128,7 +128,7 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
         .push(format!("nơi nhận: {} mục", recipients.len()));
     if archive.is_none() {
         out.guessed
-            .push("không thấy dòng \"Lưu:\": đặt là \"VT\"".into());
+            .push("không thấy dòng \"Lưu:\": để trống".into());
     }
     if name.is_none() {
         out.guessed
@@ -141,7 +141,7 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
     ));
     Ending {
         recipients,
-        archive: archive.unwrap_or_else(|| "VT".into()),
+        archive: archive.unwrap_or_default(),
         signer: Signer {
             authority,
             title,

@@ -6,7 +6,8 @@
 //! The steps, in the order of a plan: [`header`] (cơ quan, số, địa danh
 //! and date, trích yếu), [`body`] (the section tree, its lists and
 //! tables, with [`tasks`]), [`ending`] (the closing, nơi nhận and signer),
-//! [`appendix`] (the phụ lục), then [`guess`] for what none of them found.
+//! [`appendix`] (the phụ lục), then [`guess`] reports what none of them
+//! found: it stays empty, never filled from the body.
 
 mod appendix;
 mod body;
@@ -21,7 +22,7 @@ use crate::model::{Block, Issuer, Plan};
 use appendix::{appendices, appendix_start};
 use body::Tree;
 use ending::{Ending, closing_start, ending_block};
-use guess::guess_missing;
+use guess::fill;
 use header::{Header, header_and_title};
 
 /// The plan data and what the report says about it.
@@ -149,14 +150,14 @@ pub fn parse(source: &Source) -> Parsed {
     } else {
         Vec::new()
     };
-    let filled = guess_missing(&pieces, &head, &mut out);
+    let filled = fill(&pieces, &head, source.unit, &mut out);
     let sections = tree.sections();
     let plan = Plan {
         issuer: filled.issuer,
         number: head.number,
         symbol: head.symbol,
         place: filled.place,
-        date: Some(filled.date),
+        date: filled.date,
         year: None,
         title: filled.title,
         subtitle: head.subtitle,
