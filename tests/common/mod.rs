@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod shape;
+pub mod shapes;
 pub mod shared;
 
 use std::path::{Path, PathBuf};
