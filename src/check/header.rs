@@ -197,7 +197,15 @@ pub fn issuer_name_findings(plan: &Plan) -> Vec<Finding> {
             ));
         }
     }
-    if !is_subsequence(&issuer.abbreviation, &fold(&initials(&issuer.name))) {
+    // From the initials (`STP`), or, from the first, the name's letters in
+    // order where custom keeps more of a word (`TTg`, Thủ tướng).
+    let letters: String = fold(&issuer.name)
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    let from_letters = fold(&issuer.abbreviation).chars().next() == letters.chars().next()
+        && is_subsequence(&issuer.abbreviation, &letters);
+    if !is_subsequence(&issuer.abbreviation, &fold(&initials(&issuer.name))) && !from_letters {
         out.push(Finding::new(
             Severity::Hint,
             "R-SO",
@@ -416,6 +424,12 @@ mod tests {
         assert_eq!(rules(odd, "Lạng Sơn"), ["R-CQ", "R-CQ-PARENT", "R-SO"]);
         let city = ("UBND TP. HỒ CHÍ MINH", "SỞ TƯ PHÁP", "STP");
         assert!(rules(city, "Thành phố Hồ Chí Minh").is_empty());
+        // Custom keeps more of a word: `TTg`, Thủ tướng.
+        let mut prime = plan_with_issuer(("", "THỦ TƯỚNG CHÍNH PHỦ", "TTg"), "Hà Nội");
+        prime.issuer.parent = None;
+        assert!(issuer_name_findings(&prime).is_empty());
+        let other = ("UBND TỈNH LẠNG SƠN", "SỞ TÀI CHÍNH", "STP");
+        assert_eq!(rules(other, "Lạng Sơn"), ["R-SO"]);
     }
 
     #[test]

@@ -70,10 +70,20 @@ pub(super) fn read(pieces: &[Piece], out: &mut Findings) -> (Decision, Header) {
         recipients,
         archive,
         signer,
+        stray,
     } = ending_block(&pieces[ending_at..], &mut scratch);
     decision.recipients = recipients;
     decision.archive = archive;
     decision.signer = signer;
+    // What the decision's ending could not place is kept, after its last
+    // article, and listed.
+    out.unplaced.append(&mut scratch.unplaced);
+    if let Some(last) = decision.articles.last_mut() {
+        for line in stray {
+            last.push('\n');
+            last.push_str(&line);
+        }
+    }
     out.found.push(format!(
         "quyết định ban hành kế hoạch: số {}/{}, {} căn cứ, {} điều, {} nơi nhận, người ký {}",
         decision.number.map_or("…".into(), |n| n.to_string()),

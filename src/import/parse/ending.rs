@@ -3,15 +3,12 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-use serde::Deserialize;
-use serde::de::IntoDeserializer;
-use serde::de::value::{Error as ValueError, StrDeserializer};
-
+use super::fields::{authority_line, person_name, unspaced};
 use super::{Findings, bare, text_of};
 use crate::import::source::Piece;
 use crate::import::text::{MARKER, is_caps};
-use crate::model::{Authority, AuthorityPrefix, Signer};
+use crate::model::{Authority, Signer};
+use regex::Regex;
 
 /// Where the closing starts in the body: at `Trên đây là …`, or a last
 /// unnumbered paragraph ending `./.`; the body's end when there is none.
@@ -31,15 +28,15 @@ pub(super) fn closing_start(body: &[Piece]) -> usize {
         .unwrap_or(body.len())
 }
 
-static AUTHORITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(KT|TM|TL|TUQ|Q)\.\s*(.+)$").unwrap());
-
 /// What the end of a plan gives: the nơi nhận, the lưu line and the signer.
 #[derive(Debug)]
 pub(super) struct Ending {
     pub(super) recipients: Vec<String>,
     pub(super) archive: String,
     pub(super) signer: Signer,
+    /// Lines that are none of these (after `Lưu`, not the signer's): kept
+    /// as text, never made a recipient.
+    pub(super) stray: Vec<String>,
 }
 
 impl Ending {
@@ -52,18 +49,26 @@ impl Ending {
             recipients: Vec::new(),
             archive: String::new(),
             signer: Signer::default(),
+            stray: Vec::new(),
         }
     }
 }
 
 /// `Nơi nhận:` and its entries, `Lưu: …`, then the signer: authority
-/// lines, the title in capitals and the name.
+/// lines, the title in capitals and the name — in whatever order two
+/// columns extracted side by side interleave them. The nơi nhận ends at
+/// `Lưu`; a signer line is one the field readers take (an authority, a
+/// title in capitals, a person's name), above or below the name.
 pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
-    let mut recipients = Vec::new();
+    let mut recipients: Vec<String> = Vec::new();
     let mut archive = None;
     let mut authority = Vec::new();
-    let mut title: Option<String> = None;
+    let mut titles: Vec<String> = Vec::new();
     let mut name: Option<String> = None;
+    let mut stray = Vec::new();
+    // Whether the last entry was left open (`- VP UBTP: CVP, các PCVP,`):
+    // the next line goes on it.
+    let mut open = false;
     let mut lines: Vec<(usize, String)> = Vec::new();
     for piece in pieces {
         let Some(text) = text_of(piece) else {
@@ -71,57 +76,62 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
                 .push((piece.at(), "một bảng sau \"Nơi nhận\"".into()));
             continue;
         };
-        let text = bare(text);
+        let text = bare(text).replace('|', "  ");
+        let text = text.trim_start();
         let text = text
-            .trim_start_matches("Nơi nhận:")
-            .trim_start_matches("Nơi nhận");
+            .strip_prefix("Nơi nhận")
+            .map_or(text, |rest| rest.trim_start().trim_start_matches(':'));
         // Two columns run together: `- Lãnh đạo Sở;   PHÓ GIÁM ĐỐC`.
-        for part in text.split("  ").map(str::trim).filter(|p| !p.is_empty()) {
+        for part in unspaced(text)
+            .split("  ")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             lines.extend(entries(part).into_iter().map(|l| (piece.at(), l)));
         }
     }
     for (at, line) in lines {
-        let entry = line.trim_start_matches(['-', '–', '+', '•']).trim();
+        let entry = line.trim_start_matches(DASHES).trim();
         if let Some(rest) = entry
             .strip_prefix("Lưu")
             .map(|r| r.trim_start_matches([':', ' ']))
         {
             archive = Some(rest.trim_end_matches(['.', ';']).trim().to_owned());
-        } else if line.starts_with(['-', '–', '+', '•']) {
+        } else if line.starts_with(DASHES) && archive.is_none() {
+            open = !entry.ends_with([';', '.']);
             recipients.push(entry.trim_end_matches([';', '.', ',']).trim().to_owned());
-        } else if let Some(c) = AUTHORITY.captures(&line)
-            && let Some(prefix) = prefix(&c[1])
-        {
+        } else if let Some((prefix, of)) = authority_line(&line) {
             // One line for the whole block: `KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng
             // Việt Phương`.
-            let (of, rest) = split_block(c[2].trim());
+            let (of, rest) = split_block(&of);
             authority.push(Authority { prefix, of });
             if let Some((deputy, person)) = rest {
-                title = Some(deputy);
+                titles.push(deputy);
                 name = person;
             }
         } else if line.starts_with('(')
+            && archive.is_none()
             && let Some(last) = recipients.last_mut()
         {
             // `(để b/c)` beside a group of entries: said of the last one.
             *last = format!("{last} {}", line.trim_end_matches([';', '.']));
-        } else if is_caps(&line) && name.is_none() {
-            title = Some(line);
-        } else if title.is_some()
-            && name.is_none()
-            && line.split_whitespace().count() >= 2
-            && line.chars().next().is_some_and(char::is_uppercase)
+        } else if is_title(&line) && (name.is_none() || titles.is_empty()) {
+            titles.push(line);
+        } else if name.is_none()
+            && let Some(person) = person_name(&line)
         {
-            name = Some(line);
-        } else if line.ends_with(';')
+            name = Some(person);
+        } else if archive.is_none()
+            && (open || line.ends_with(';') || line.starts_with(char::is_lowercase))
             && let Some(last) = recipients.last_mut()
         {
-            // An entry wrapped onto a second line.
-            *last = format!("{last} {}", line.trim_end_matches(';'));
+            // An entry wrapped onto the next lines.
+            open = !line.ends_with([';', '.']);
+            *last = format!("{last} {}", line.trim_end_matches([';', '.']));
         } else {
             out.unplaced
-                .push((at, format!("\"{line}\" (đưa vào nơi nhận)")));
-            recipients.push(line);
+                .push((at, format!("\"{line}\" (để lại thành đoạn văn)")));
+            stray.push(line);
         }
     }
     out.found
@@ -134,6 +144,7 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
         out.guessed
             .push("không thấy họ tên người ký: để trống".into());
     }
+    let title = (!titles.is_empty()).then(|| titles.join("\n"));
     out.found.push(format!(
         "người ký: {} {}",
         title.as_deref().unwrap_or("(không rõ chức vụ)"),
@@ -148,7 +159,21 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
             name,
             ..Signer::default()
         },
+        stray,
     }
+}
+
+const DASHES: [char; 5] = ['-', '–', '+', '•', '\u{2212}'];
+
+/// A signer's title: a line in capitals, letters and spaces (`PHÓ GIÁM
+/// ĐỐC`, `PHÓ CỤC TRƯỞNG CỤC CẢNH SÁT ĐTTP VỀ MA TÚY`), not a list's entry
+/// or a lưu line (`NC, HC-QT, TT TTDL&CNS TP;`).
+fn is_title(line: &str) -> bool {
+    is_caps(line)
+        && !line.ends_with([';', ',', '.', ':'])
+        && line
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\n')
 }
 
 /// A nơi nhận list flattened into one line (a table row of a page turned
@@ -197,12 +222,6 @@ fn split_block(text: &str) -> (String, Option<(String, Option<String>)>) {
         }
         None => (text.to_owned(), None),
     }
-}
-
-/// `KT` → [`AuthorityPrefix::Kt`], by the model's own names for them.
-fn prefix(text: &str) -> Option<AuthorityPrefix> {
-    let text: StrDeserializer<ValueError> = text.into_deserializer();
-    AuthorityPrefix::deserialize(text).ok()
 }
 
 #[cfg(test)]

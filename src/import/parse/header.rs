@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::fields::{number_symbol, place_date, unspaced};
 use super::{Findings, bare, plain, text_of};
 use crate::import::source::Piece;
 use crate::import::text::{MARKER, is_caps};
@@ -97,11 +98,6 @@ pub(super) fn header_and_title(
 static QUOC_HIEU: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc").unwrap()
 });
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"Số\s*:\s*(\d*)\s*/\s*([A-ZĐ0-9][A-ZĐ0-9\-]*)").unwrap());
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}]*){0,3})\s*,\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})").unwrap()
-});
 
 /// Cơ quan, số and ký hiệu, địa danh and date, from the lines before
 /// `KẾ HOẠCH` in any of their extracted shapes.
@@ -117,51 +113,47 @@ pub(super) fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) ->
         };
         // The rules under the names, typed as dashes: `-------`.
         static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*-{3,}\s*").unwrap());
-        let line = QUOC_HIEU.replace_all(plain(text), " ");
+        // A pipe table's empty cells (`| |`) are no text.
+        let text = plain(text).replace('|', "  ");
+        let text = unspaced(&text);
+        let line = QUOC_HIEU.replace_all(&text, " ");
         let mut line = RULE.replace_all(&line, "  ").into_owned();
-        if let Some(c) = NUMBER.captures(&line) {
-            match c[1].parse::<u32>() {
-                Ok(n) if n >= 1 => head.number = Some(n),
-                _ if !c[1].is_empty() => out
-                    .guessed
-                    .push(format!("số \"{}\" không hợp lệ: để trống", &c[1])),
-                _ => {}
+        if let Some(read) = number_symbol(&line) {
+            head.number = read.number;
+            if let Some(bad) = &read.bad_number {
+                out.guessed
+                    .push(format!("số \"{bad}\" không hợp lệ: để trống"));
             }
-            head.symbol = Some(c[2].to_owned());
-            out.found.push(format!("số, ký hiệu: \"{}\"", c[0].trim()));
-            line = line.replace(&c[0], " ");
+            out.found
+                .push(format!("số, ký hiệu: \"{}\"", read.matched.trim()));
+            head.symbol = Some(read.symbol);
+            line = line.replace(&read.matched, " ");
         }
-        if let Some(c) = DATE.captures(&line) {
-            let place = c[1].trim().to_owned();
-            let date = match (c.get(2), c.get(3)) {
-                (Some(d), Some(m)) => {
-                    format!("{}-{:02}-{:02}", &c[4], num(m.as_str()), num(d.as_str()))
-                }
-                (None, Some(m)) => format!("{}-{:02}", &c[4], num(m.as_str())),
-                _ => c[4].to_owned(),
-            };
+        if let Some(read) = place_date(&line) {
             // A date no calendar has keeps its year only, and says so.
             let real = |d: &str| crate::date::PlanDate::parse(d).is_ok();
-            let date = if real(&date) {
-                Some(date)
+            let year = &read.date[..4];
+            let date = if real(&read.date) {
+                Some(read.date.clone())
             } else {
                 out.guessed.push(format!(
                     "ngày \"{}\" không có thật: chỉ giữ năm",
-                    c[0].trim()
+                    read.matched.trim()
                 ));
-                real(&c[4]).then(|| c[4].to_owned())
+                real(year).then(|| year.to_owned())
             };
             out.found.push(format!(
-                "địa danh, ngày: \"{place}\", {}",
+                "địa danh, ngày: \"{}\", {}",
+                read.place,
                 date.as_deref().unwrap_or("không rõ")
             ));
-            head.place = Some(place);
+            head.place = Some(read.place);
             // A later line's date replaces an earlier one; a later date no
             // calendar has does not remove it.
             if date.is_some() {
                 head.date = date;
             }
-            line = line.replace(&c[0], " ");
+            line = line.replace(&read.matched, " ");
         }
         // Two columns run together leave the left column's words.
         for part in line.split("  ").map(str::trim).filter(|p| !p.is_empty()) {
@@ -222,8 +214,4 @@ fn whole_names(lines: Vec<String>) -> Vec<String> {
         }
     }
     names
-}
-
-fn num(s: &str) -> u32 {
-    s.parse().unwrap_or(0)
 }

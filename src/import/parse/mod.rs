@@ -13,6 +13,7 @@ mod appendix;
 mod body;
 mod decision;
 mod ending;
+mod fields;
 mod guess;
 mod header;
 mod tasks;
@@ -130,7 +131,7 @@ pub fn parse(source: &Source) -> Parsed {
         tree.nodes.len(),
         tree.tasks
     ));
-    let closing: Vec<Block> = closing
+    let mut closing: Vec<Block> = closing
         .iter()
         .map(|piece| match piece {
             Piece::Text { text, .. } => Block::Paragraph(text.clone()),
@@ -145,6 +146,8 @@ pub fn parse(source: &Source) -> Parsed {
         Some(e) => ending_block(&pieces[e..appendix_at.max(e)], &mut out),
         None => Ending::missing(&mut out),
     };
+    // Text in the ending that is neither nơi nhận nor signer stays text.
+    closing.extend(end.stray.iter().cloned().map(Block::Paragraph));
     let appendices = if appendix_at < pieces.len() {
         appendices(&pieces[appendix_at..], source, &mut out)
     } else {
