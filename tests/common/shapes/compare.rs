@@ -12,7 +12,11 @@
 //! leaves empty, or whose words (letters and digits, case aside) do not all
 //! occur in that field's region of the presented document: the header
 //! (both headers of a decision and its plan) for the issuer and parent, the
-//! signer block for the signer, the nơi nhận block for the entries.
+//! signer block for the signer, the nơi nhận block for the entries. A word
+//! occurs there when it is printed there, or is a run of the letters of one
+//! of the region's blocks (a header column, the signer block) with the
+//! spaces taken out: OCR-split words joined up again otherwise than split
+//! are wrong, not invented.
 
 use std::collections::HashSet;
 
@@ -180,12 +184,39 @@ fn value(plan: &Plan, name: &str) -> String {
     }
 }
 
-/// The words printed in each region of a document, in lower case.
+/// What is printed in each region of a document.
 #[derive(Default)]
 pub struct Regions {
-    header: HashSet<String>,
-    signer: HashSet<String>,
-    recipients: HashSet<String>,
+    header: Region,
+    signer: Region,
+    recipients: Region,
+}
+
+/// A region's words in lower case, and each of its blocks (a header
+/// column, the Số row, the signer block …) in lower case with everything
+/// but letters and digits taken out.
+#[derive(Default)]
+struct Region {
+    words: HashSet<String>,
+    squashed: Vec<String>,
+}
+
+impl Region {
+    fn add<'a>(&mut self, lines: impl IntoIterator<Item = &'a String>) {
+        let mut squashed = String::new();
+        for l in lines {
+            self.words.extend(words(l));
+            squashed.extend(words(l));
+        }
+        self.squashed.push(squashed);
+    }
+
+    /// Whether `word` was printed here: one of its words, or a run of its
+    /// letters, so that an OCR-split word joined up again otherwise than it
+    /// was split (`P H Ó` read `P HÓ`) is not taken for an invention.
+    fn has(&self, word: &str) -> bool {
+        self.words.contains(word) || self.squashed.iter().any(|s| s.contains(word))
+    }
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -202,20 +233,15 @@ impl Regions {
         for element in documents.into_iter().flatten() {
             match element {
                 Element::Header(h) => {
-                    for l in h.left.iter().chain(&h.right) {
-                        r.header.extend(words(l));
-                    }
+                    r.header.add(&h.left);
+                    r.header.add(&h.right);
                     if let Some((so, date)) = &h.row {
-                        r.header.extend(words(so).chain(words(date)));
+                        r.header.add([so, date]);
                     }
                 }
                 Element::Closing(c) => {
-                    for l in &c.recipients {
-                        r.recipients.extend(words(l));
-                    }
-                    for l in c.signer.iter().chain(&c.name) {
-                        r.signer.extend(words(l));
-                    }
+                    r.recipients.add(&c.recipients);
+                    r.signer.add(c.signer.iter().chain(&c.name));
                 }
                 _ => {}
             }
@@ -241,11 +267,11 @@ const DECISION_NAMES: [&str; 4] = [
 /// The invented fields of an import (see the module's comment).
 pub fn invented<'a>(expected: &'a Plan, got: &'a Plan, regions: &Regions) -> Vec<Invented> {
     let mut out = Vec::new();
-    let mut check = |field: &'static str, value: &str, wanted: bool, region: &HashSet<String>| {
+    let mut check = |field: &'static str, value: &str, wanted: bool, region: &Region| {
         if norm(value).is_empty() {
             return;
         }
-        if !wanted || !words(value).all(|w| region.contains(&w)) {
+        if !wanted || !words(value).all(|w| region.has(&w)) {
             out.push(Invented {
                 field,
                 value: norm(value),
