@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Line;
+use super::{Line, typical_width, width};
 
 /// Whether `text` holds a footnote reference `number` stuck to a word:
 /// `xã1`, `Thăng Long2;`, `“…”3`.
@@ -26,9 +26,7 @@ pub(super) fn refers_to(text: &str, number: &str) -> bool {
 pub(super) fn move_footnotes(mut lines: Vec<Line>, notes: &mut Vec<String>) -> Vec<Line> {
     static START: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(\[\d{1,2}\]|\d{1,2})\s*(\p{Lu}|[“\x22])").unwrap());
-    let mut widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
-    widths.sort_unstable();
-    let typical = widths.get(widths.len() / 2).copied().unwrap_or(80);
+    let typical = typical_width(&lines);
     let mut i = 0;
     while i < lines.len() {
         let Some(mark) = START.captures(&lines[i].text).map(|c| c[1].to_owned()) else {
@@ -46,7 +44,7 @@ pub(super) fn move_footnotes(mut lines: Vec<Line>, notes: &mut Vec<String>) -> V
             continue;
         };
         let mut end = i;
-        while end + 1 < lines.len() && lines[end].text.chars().count() > typical + typical / 10 {
+        while end + 1 < lines.len() && width(&lines[end].text) > typical + typical / 10 {
             end += 1;
         }
         let from = lines[i].at;

@@ -16,6 +16,7 @@ use super::legacy;
 use super::source::Source;
 use super::unreadable::Unreadable;
 use footnotes::{move_footnotes, refers_to};
+pub(crate) use paragraphs::join;
 use paragraphs::paragraphs;
 
 /// The largest text read: a plan is a few hundred kB at most.
@@ -55,9 +56,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
     };
     let lines = clean_lines(&text, &mut notes);
     let lines = move_footnotes(lines, &mut notes);
-    let mut widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
-    widths.sort_unstable();
-    let typical = widths.get(widths.len() / 2).copied().unwrap_or(80);
+    let typical = typical_width(&lines);
     Ok(Source {
         pieces: paragraphs(&lines, typical),
         unit: "dòng",
@@ -88,18 +87,27 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
     // `- Lãnh đạo Sở;      PHÓ GIÁM ĐỐC`) are wide gaps: each column is a
     // line of its own.
     static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \u{a0}]{3,}|\t").unwrap());
-    let columns = text
+    let mut rows: Vec<Vec<(usize, String)>> = text
         .split(['\n', '\u{c}'])
         .enumerate()
-        .flat_map(|(i, raw)| {
+        .map(|(i, raw)| {
             let raw = raw.trim();
             // `Số: 2280         /QĐ-UBND`: a number's ký hiệu is not a column;
             // `1   Phường Hoàn Kiếm: …` is a footnote's number and its text,
-            // not a page number beside a column.
+            // not a page number beside a column; a bullet and its text a
+            // tab apart are one list item.
             let mut parts: Vec<String> = Vec::new();
             for part in GAP.split(raw) {
                 let first = parts.len() == 1;
                 match parts.last_mut() {
+                    Some(prev)
+                        if first
+                            && prev.chars().count() == 1
+                            && prev.starts_with(|c| is_bullet(c) || c == '-' || c == '+') =>
+                    {
+                        prev.push(' ');
+                        prev.push_str(part);
+                    }
                     Some(prev) if part.starts_with('/') && prev.starts_with("Số") => {
                         prev.push_str(part)
                     }
@@ -115,17 +123,58 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
                     _ => parts.push(part.to_owned()),
                 }
             }
-            parts
-                .into_iter()
-                .map(move |part| (i + 1, part))
-                .collect::<Vec<_>>()
+            parts.into_iter().map(|part| (i + 1, part)).collect()
+        })
+        .collect();
+    // `- Các cơ quan, đơn vị, doanh      PHÓ GIÁM ĐỐC` over `nghiệp …;`,
+    // `- Bộ Khoa học và Công nghệ (b/      KT. CHỦ TỊCH` over `c);`: a left
+    // column's unfinished line goes on at the next line's start, in small
+    // letters or a bracket, before the right column's text, which moves
+    // down past it.
+    for i in 1..rows.len() {
+        let goes_on = rows[i].first().is_some_and(|(_, next)| {
+            next.starts_with(|c: char| c.is_lowercase() || "();,.".contains(c))
         });
+        let unfinished = rows[i - 1]
+            .first()
+            .is_some_and(|(_, left)| !left.ends_with(['.', ';', ':', '!', '?']));
+        if rows[i - 1].len() > 1 && unfinished && goes_on {
+            let right = rows[i - 1].split_off(1);
+            rows[i].splice(1..1, right);
+        }
+    }
+    let columns = rows.into_iter().flatten();
     // A footnote's number alone on its line, its text on the next: kept
     // when the text before has its reference (`… Thăng Long2;`).
     let mut mark: Option<String> = None;
+    // A bullet alone on its line, its text on the next.
+    let mut bullet = false;
+    let (mut bullets, mut private) = (Vec::new(), Vec::new());
+    let mut symbols: Vec<char> = Vec::new();
     for (at, raw) in columns {
         let line = SPACES.replace_all(raw.trim_end_matches('\r'), " ");
         let mut line = line.trim().to_owned();
+        if line.chars().count() == 1 && line.starts_with(is_bullet) {
+            bullet = true;
+            continue;
+        }
+        if let Some(item) = line.strip_prefix(is_bullet) {
+            line = format!("- {}", item.trim_start());
+            bullets.push(at);
+        } else if bullet && !line.is_empty() {
+            bullet = false;
+            line = format!("- {line}");
+            bullets.push(at);
+        }
+        // Any other glyph of a symbol font prints in no other font.
+        if line.contains(is_private) {
+            symbols.extend(line.chars().filter(|&c| is_private(c)));
+            line = SPACES
+                .replace_all(&line.replace(is_private, ""), " ")
+                .trim()
+                .to_owned();
+            private.push(at);
+        }
         if line.is_empty() {
             continue;
         }
@@ -173,7 +222,70 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
             list(&dropped)
         ));
     }
+    if !bullets.is_empty() {
+        notes.push(format!(
+            "đọc {} dòng mở đầu bằng ký hiệu đầu dòng (•, ▪, ◦ hoặc ký hiệu của phông Symbol, \
+             Wingdings) như gạch đầu dòng (dòng {})",
+            bullets.len(),
+            list(&bullets)
+        ));
+    }
+    if !private.is_empty() {
+        symbols.sort_unstable();
+        symbols.dedup();
+        let named: Vec<String> = symbols
+            .iter()
+            .map(|&c| format!("U+{:04X}", c as u32))
+            .collect();
+        notes.push(format!(
+            "đã bỏ ký tự riêng của phông chữ ({}), không in được bằng phông khác (dòng {})",
+            named.join(", "),
+            list(&private)
+        ));
+    }
     out
+}
+
+/// Word's bullets as a PDF's text layer gives them — the Symbol and
+/// Wingdings fonts' glyphs at private-use code points (`U+F0B7` •,
+/// `U+F0A7` ▪, `U+F076` ❖, `U+F0D8` ➢, `U+F0FC` ✓ …) — or the usual
+/// bullet characters.
+fn is_bullet(c: char) -> bool {
+    is_private(c) || matches!(c, '•' | '▪' | '◦')
+}
+
+/// A code point of Unicode's private use areas: a glyph of a symbol font,
+/// which no other font prints.
+fn is_private(c: char) -> bool {
+    matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{10ffff}')
+}
+
+/// A line's width in characters, its footnotes (`^[…]`) left out: they
+/// are not printed on the line.
+fn width(text: &str) -> usize {
+    let mut width = 0;
+    let mut depth = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '^' if chars.peek() == Some(&'[') => {
+                chars.next();
+                depth += 1;
+            }
+            '[' if depth > 0 => depth += 1,
+            ']' if depth > 0 => depth -= 1,
+            _ if depth == 0 => width += 1,
+            _ => {}
+        }
+    }
+    width
+}
+
+/// The median width of the lines: the page's.
+fn typical_width(lines: &[Line]) -> usize {
+    let mut widths: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
+    widths.sort_unstable();
+    widths.get(widths.len() / 2).copied().unwrap_or(80)
 }
 
 /// Letters all capitals (at least four of them).
@@ -262,6 +374,65 @@ mod tests {
                 "- Lãnh đạo Sở;",
                 "PHÓ GIÁM ĐỐC",
                 "- Lưu: VT, VP."
+            ]
+        );
+    }
+
+    #[test]
+    fn word_bullets_are_list_items_and_symbols_are_dropped() {
+        let text = "Các đơn vị thực hiện:\n\u{f0b7}     Rà soát hồ sơ;\n\u{f0a7} Kiểm tra thực tế;\n\
+                    •\n\nBáo cáo kết quả.\nHồ sơ gửi về Sở \u{f0e0} trước ngày 15.\n";
+        let source = read(text.as_bytes()).unwrap();
+        let got: Vec<&str> = source
+            .pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text { text, .. } => Some(text.as_str()),
+                Piece::Table { .. } => None,
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Các đơn vị thực hiện:",
+                "- Rà soát hồ sơ;",
+                "- Kiểm tra thực tế;",
+                "- Báo cáo kết quả.",
+                "Hồ sơ gửi về Sở trước ngày 15.",
+            ]
+        );
+        let notes = source.notes.join("\n");
+        assert!(
+            notes.contains("đọc 3 dòng mở đầu bằng ký hiệu đầu dòng"),
+            "{notes}"
+        );
+        assert!(
+            notes.contains("(U+F0E0)") && notes.contains("(dòng 7)"),
+            "{notes}"
+        );
+    }
+
+    #[test]
+    fn a_line_cut_after_a_slash_is_joined_whole() {
+        let got = texts(
+            "Theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 41/\nTTr-SKHCN ngày 09/3/2026 và ý kiến của các sở (để b/\nc) về kế hoạch.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "Theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 41/TTr-SKHCN ngày 09/3/2026 và ý kiến của các sở (để b/c) về kế hoạch."
+            ]
+        );
+        // `Lưu:` ends a line before its value; a slash standing alone is
+        // no cut word.
+        let got = texts(
+            "- UBND các xã, phường; - Lưu:\nVT, VP.\nKèm theo Quyết định số /\nQĐ-UBND ngày /4/2026 của Ủy ban.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "- UBND các xã, phường; - Lưu: VT, VP.",
+                "Kèm theo Quyết định số / QĐ-UBND ngày /4/2026 của Ủy ban."
             ]
         );
     }

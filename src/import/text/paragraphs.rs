@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Line, MARKER, is_caps, pipe_row};
+use super::{Line, MARKER, is_caps, pipe_row, width};
 use crate::import::source::Piece;
 
 /// Joins the lines of one paragraph. A line opens a new paragraph when the
@@ -47,6 +47,13 @@ pub(super) fn paragraphs(lines: &[Line], typical: usize) -> Vec<Piece> {
         }
         let starts_new = match &current {
             None => true,
+            // `(để b/` + `c)`: a word cut at a slash goes on, whatever
+            // follows; so does `Lưu:` at a line's end, before its value.
+            Some((_, prev, false))
+                if prev.ends_with('/') && cut(prev) || prev.ends_with("Lưu:") =>
+            {
+                false
+            }
             Some((_, prev, prev_alone)) => {
                 *prev_alone
                     || line.alone
@@ -79,7 +86,7 @@ pub(super) fn paragraphs(lines: &[Line], typical: usize) -> Vec<Piece> {
             join(text, &line.text);
             joined += 1;
         }
-        last_line = line.text.chars().count();
+        last_line = width(&line.text);
     }
     flush(&mut current, &mut pieces);
     if let Some((at, rows)) = table {
@@ -191,7 +198,7 @@ fn continues(text: &str, next: &str) -> bool {
     // (an acronym such as `TGPL` may end a title).
     let in_name =
         last.chars().next().is_some_and(char::is_uppercase) && last.chars().any(char::is_lowercase);
-    text.ends_with([',', '(', '-', '–'])
+    text.ends_with([',', '(', '-', '–', '/'])
         || in_name
         || NEEDS_NEXT.contains(&last)
         || (matches!(last, "số" | "ngày" | "năm") && next.starts_with(|c: char| c.is_ascii_digit()))
@@ -213,11 +220,21 @@ fn is_ending_line(line: &str) -> bool {
     ENDING.is_match(line)
 }
 
-/// `Nghị quyết số 57-` + `NQ/TW`: a word cut at a hyphen is joined whole.
-fn join(text: &mut String, next: &str) {
-    let cut = text.ends_with('-') && !text.ends_with(" -");
-    if !cut {
+/// `Nghị quyết số 57-` + `NQ/TW`, `Tờ trình số 41/` + `TTr-SKHCN`: a
+/// word cut at a hyphen or a slash is joined whole (a slash alone, as in
+/// `Số: /`, is not a cut word).
+pub(crate) fn join(text: &mut String, next: &str) {
+    if !cut(text) {
         text.push(' ');
     }
     text.push_str(next);
+}
+
+/// Whether `text` ends with a word cut at a hyphen or a slash.
+fn cut(text: &str) -> bool {
+    text.ends_with(['-', '/'])
+        && text[..text.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
 }
