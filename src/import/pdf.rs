@@ -1,13 +1,15 @@
 //! The reader of a born-digital PDF (one Word or a typesetter exported):
-//! its text layer, glyph by glyph with positions, laid out again as lines
-//! in reading order, columns kept apart by wide gaps (the two-column header
-//! and the nơi nhận | signature row), one page after another. The text
-//! reader ([`super::text`]) then reads those lines as it reads the output
-//! of `pdftotext -layout`: page numbers dropped, lines joined into
-//! paragraphs, footnotes moved to their reference.
+//! its text layer, glyph by glyph with positions — and the text of the
+//! annotations the page shows, such as a signing system's stamped số —
+//! laid out again as lines in reading order, columns kept apart by wide
+//! gaps (the two-column header and the nơi nhận | signature row), footnotes
+//! put back at their marks, one page after another. The text reader
+//! ([`super::text`]) then reads those lines as it reads the output of
+//! `pdftotext -layout`: page numbers dropped, lines joined into paragraphs.
 //!
-//! A scanned PDF has pictures of pages and no text layer: it is refused
-//! with a message saying so.
+//! A scanned PDF has pictures of pages and no text layer, and some signing
+//! tools leave a text layer whose glyphs map to the wrong letters: both are
+//! refused with a message saying so.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -15,6 +17,13 @@ use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
 
 use super::source::Source;
 use super::unreadable::Unreadable;
+
+mod footnotes;
+mod layout;
+mod legible;
+mod prepare;
+
+pub(super) use legible::GARBLED;
 
 /// The largest PDF read: a plan with its scanned annexes stays far below.
 pub const MAX_PDF_BYTES: usize = 64 * 1024 * 1024;
@@ -29,46 +38,81 @@ pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
             megabytes: bytes.len() >> 20,
         });
     }
-    let mut glyphs = Glyphs::default();
     // The extractor panics on some malformed fonts: a broken file is the
     // user's problem to hear about, not a crash.
-    let loaded = catch_unwind(AssertUnwindSafe(|| {
-        let doc = Document::load_mem(bytes).map_err(|_| Unreadable::PdfDamaged)?;
-        if doc.is_encrypted() {
-            return Err(Unreadable::PdfLocked);
-        }
-        pdf_extract::output_doc(&doc, &mut glyphs).map_err(|_| Unreadable::PdfDamaged)
-    }));
-    loaded.unwrap_or(Err(Unreadable::PdfDamaged))?;
-    let pages = glyphs.pages.len().max(1);
-    let letters = glyphs
-        .pages
+    let pages =
+        catch_unwind(AssertUnwindSafe(|| pages(bytes))).unwrap_or(Err(Unreadable::PdfDamaged))?;
+    let count = pages.len().max(1);
+    let texts: Vec<String> = pages.iter().map(|p| layout::text(&p.glyphs)).collect();
+    let garbled = legible::garbled_pages(&texts)?;
+    let letters = pages
         .iter()
-        .flatten()
+        .flat_map(|p| &p.glyphs)
         .filter(|g| g.text.chars().any(char::is_alphabetic))
         .count();
-    if letters < LETTERS_PER_PAGE * pages {
-        return Err(Unreadable::Scanned { pages });
+    if letters < LETTERS_PER_PAGE * count {
+        return Err(Unreadable::Scanned { pages: count });
     }
-    let text: Vec<String> = glyphs
-        .pages
+    let kept: Vec<&str> = texts
         .iter()
-        .map(|page| {
-            if has_widths(page) {
-                layout(page)
-            } else {
-                in_stream_order(page)
-            }
-        })
+        .enumerate()
+        .map(|(i, text)| if garbled.contains(&(i + 1)) { "" } else { text })
         .collect();
-    let mut source = super::text::read(text.join("\u{c}").as_bytes())?;
-    source
-        .notes
-        .insert(0, format!("đọc lớp chữ của tệp PDF: {pages} trang"));
+    let mut source = super::text::read(kept.join("\u{c}").as_bytes())?;
+    let mut notes = vec![format!("đọc lớp chữ của tệp PDF: {count} trang")];
+    let stamped: Vec<usize> = (1..=count).filter(|&p| pages[p - 1].stamped).collect();
+    if !stamped.is_empty() {
+        notes.push(format!(
+            "đọc cả chữ đóng lên {} khi ký số (số, ngày, dấu chữ ký), nằm ngoài lớp chữ",
+            super::unreadable::pages_named(&stamped)
+        ));
+    }
+    if !garbled.is_empty() {
+        notes.push(format!(
+            "bỏ chữ của {}: {}, không phải chữ của văn bản",
+            super::unreadable::pages_named(&garbled),
+            legible::GARBLED
+        ));
+    }
+    source.notes.splice(0..0, notes);
     Ok(source)
 }
 
-/// One glyph where the page shows it, from the top left, in points.
+/// The document's pages as glyphs, the annotations' with them.
+fn pages(bytes: &[u8]) -> Result<Vec<Page>, Unreadable> {
+    let mut doc = Document::load_mem(bytes).map_err(|_| Unreadable::PdfDamaged)?;
+    if doc.is_encrypted() {
+        return Err(Unreadable::PdfLocked);
+    }
+    prepare::expand_widths(&mut doc);
+    let mut marks = Marks::default();
+    pdf_extract::output_doc(&doc, &mut marks).map_err(|_| Unreadable::PdfDamaged)?;
+    let mut pages = marks.pages;
+    // The annotations' appearances, read as pages of their own; a stamp
+    // the extractor cannot read is left out rather than losing the page's
+    // text.
+    let stamps = prepare::stamp_pages(&mut doc);
+    let mut stamped = Marks::default();
+    let read = catch_unwind(AssertUnwindSafe(|| {
+        pdf_extract::output_doc(&doc, &mut stamped)
+    }));
+    if matches!(read, Ok(Ok(()))) && stamped.pages.len() == stamps.len() {
+        for (stamp, drawn) in stamps.iter().zip(&stamped.pages) {
+            let page = &mut pages[stamp.page];
+            page.stamped |= !drawn.glyphs.is_empty();
+            page.glyphs
+                .extend(drawn.glyphs.iter().map(|g| g.moved(&stamp.matrix)));
+        }
+    }
+    for page in &mut pages {
+        page.flip();
+    }
+    Ok(pages)
+}
+
+/// One glyph where the page shows it, in points; `y` is its baseline.
+/// Read in the PDF's space (from the bottom left), then turned to the
+/// page's from the top left.
 #[derive(Debug, Clone)]
 struct Glyph {
     x: f64,
@@ -79,22 +123,58 @@ struct Glyph {
     text: String,
 }
 
-/// The extractor's sink: every glyph of every page.
-#[derive(Default)]
-struct Glyphs {
-    pages: Vec<Vec<Glyph>>,
-    height: f64,
+impl Glyph {
+    /// The glyph through a matrix `[a b c d e f]`.
+    fn moved(&self, m: &[f64; 6]) -> Glyph {
+        let at = |x: f64, y: f64| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+        let (x, y) = at(self.x, self.y);
+        let (end, _) = at(self.end, self.y);
+        Glyph {
+            x,
+            y,
+            end,
+            size: self.size * (m[0] * m[3] - m[1] * m[2]).abs().sqrt(),
+            text: self.text.clone(),
+        }
+    }
 }
 
-impl OutputDev for Glyphs {
+/// A page's glyphs.
+#[derive(Debug, Default)]
+struct Page {
+    glyphs: Vec<Glyph>,
+    /// The media box's top, where the page's `y` counts from.
+    top: f64,
+    /// Whether some of its glyphs are an annotation's.
+    stamped: bool,
+}
+
+impl Page {
+    /// From the PDF's space to the page's from the top.
+    fn flip(&mut self) {
+        for g in &mut self.glyphs {
+            g.y = self.top - g.y;
+        }
+    }
+}
+
+/// The extractor's sink: every glyph of every page.
+#[derive(Default)]
+struct Marks {
+    pages: Vec<Page>,
+}
+
+impl OutputDev for Marks {
     fn begin_page(
         &mut self,
         _page: u32,
         media_box: &MediaBox,
         _art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
-        self.height = media_box.ury - media_box.lly;
-        self.pages.push(Vec::new());
+        self.pages.push(Page {
+            top: media_box.ury,
+            ..Page::default()
+        });
         Ok(())
     }
 
@@ -114,12 +194,12 @@ impl OutputDev for Glyphs {
         let sx = font_size * (trm.m11 + trm.m21);
         let sy = font_size * (trm.m12 + trm.m22);
         let size = (sx * sy).abs().sqrt();
-        let (x, y) = (trm.m31, self.height - trm.m32);
+        let (x, y) = (trm.m31, trm.m32);
         if let Some(page) = self.pages.last_mut()
             && size > 0.5
             && !text.is_empty()
         {
-            page.push(Glyph {
+            page.glyphs.push(Glyph {
                 x,
                 y,
                 end: x + width * size,
@@ -141,75 +221,4 @@ impl OutputDev for Glyphs {
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
-}
-
-/// A page's glyphs as lines of text, top to bottom: glyphs on one baseline
-/// (within half their size, so that a superscript `m³` or a footnote's
-/// number stays on its line) make a line, left to right; a gap of a
-/// space's width is a space, a gap of several is a column break, written
-/// as a wide gap as `pdftotext -layout` would.
-fn layout(page: &[Glyph]) -> String {
-    let mut glyphs: Vec<&Glyph> = page.iter().collect();
-    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut lines: Vec<Vec<&Glyph>> = Vec::new();
-    for glyph in glyphs {
-        match lines.last_mut() {
-            Some(line) if (line[0].y - glyph.y).abs() < line[0].size.max(glyph.size) / 2.0 => {
-                line.push(glyph)
-            }
-            _ => lines.push(vec![glyph]),
-        }
-    }
-    let mut out = String::new();
-    for mut line in lines {
-        line.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let mut text = String::new();
-        let mut last_end: Option<f64> = None;
-        for glyph in line {
-            if let Some(end) = last_end {
-                let gap = glyph.x - end;
-                if gap > glyph.size * 2.0 {
-                    text.push_str("     ");
-                } else if gap > glyph.size * 0.15 && !text.ends_with(' ') {
-                    text.push(' ');
-                }
-            }
-            text.push_str(&glyph.text);
-            last_end = Some(glyph.end.max(last_end.unwrap_or(f64::MIN)));
-        }
-        out.push_str(text.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// Whether the glyphs advance: pdf-extract 0.12 reads a CID font's widths
-/// only in the `c [w1 w2 …]` form of `/W`; in the `c_first c_last w` form
-/// (typst's, among others) every glyph has width 0 and the page's positions
-/// cannot order the glyphs of a line.
-fn has_widths(page: &[Glyph]) -> bool {
-    let advancing = page.iter().filter(|g| g.end - g.x > 0.01).count();
-    advancing * 2 >= page.len()
-}
-
-/// A page whose glyphs have no widths, in the order the content stream
-/// draws them (which such producers write in reading order, a column
-/// after another): a new line where the baseline moves, a column gap where
-/// a run starts far from the last on the same baseline.
-fn in_stream_order(page: &[Glyph]) -> String {
-    let mut out = String::new();
-    let mut last: Option<&Glyph> = None;
-    for glyph in page {
-        if let Some(prev) = last {
-            if (prev.y - glyph.y).abs() >= prev.size.max(glyph.size) / 2.0 {
-                out.push('\n');
-            } else if (glyph.x - prev.x).abs() > glyph.size * 2.0 {
-                out.push_str("     ");
-            }
-        }
-        out.push_str(&glyph.text);
-        last = Some(glyph);
-    }
-    out.push('\n');
-    out
 }

@@ -21,6 +21,9 @@ pub enum Unreadable {
     LegacyWord,
     /// A PDF whose pages are pictures: nothing to read without OCR.
     Scanned { pages: usize },
+    /// A PDF whose text layer gives other letters than the page shows
+    /// (a signing tool's rewritten fonts): its garbled pages, from 1.
+    Garbled { pages: Vec<usize> },
     /// A PDF that cannot be parsed.
     PdfDamaged,
     /// A PDF locked with a password.
@@ -99,6 +102,13 @@ impl fmt::Display for Unreadable {
                 "tệp PDF là bản quét ({pages} trang ảnh), không có lớp chữ để đọc; \
                  hãy nhập tệp Word gốc hoặc bản PDF xuất từ Word"
             ),
+            Unreadable::Garbled { pages } => write!(
+                f,
+                "lớp chữ của tệp PDF không đọc được ({}: {}): \
+                 hãy nhập tệp Word gốc hoặc bản PDF khác",
+                pages_named(pages),
+                super::pdf::GARBLED
+            ),
             Unreadable::PdfDamaged => {
                 write!(f, "tệp PDF hỏng: không đọc được cấu trúc hoặc phông chữ")
             }
@@ -141,6 +151,26 @@ impl fmt::Display for Unreadable {
     }
 }
 
+/// `trang 1–4`, `trang 2, 5–7`: pages in runs.
+pub(super) fn pages_named(pages: &[usize]) -> String {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &page in pages {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == page => *last = page,
+            _ => runs.push((page, page)),
+        }
+    }
+    let runs: Vec<String> = runs
+        .into_iter()
+        .map(|(first, last)| match last - first {
+            0 => first.to_string(),
+            1 => format!("{first}, {last}"),
+            _ => format!("{first}–{last}"),
+        })
+        .collect();
+    format!("trang {}", runs.join(", "))
+}
+
 impl fmt::Display for XmlFault {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
@@ -149,5 +179,17 @@ impl fmt::Display for XmlFault {
             XmlFault::Unclosed => write!(f, "thiếu thẻ đóng"),
             XmlFault::NoElement => write!(f, "không có phần tử nào"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_named_in_runs() {
+        assert_eq!(pages_named(&[1, 2, 3, 4]), "trang 1–4");
+        assert_eq!(pages_named(&[2, 5, 6, 7, 9, 10]), "trang 2, 5–7, 9, 10");
+        assert_eq!(pages_named(&[3]), "trang 3");
     }
 }
