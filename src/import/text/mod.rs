@@ -423,16 +423,16 @@ mod tests {
                 "Theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 41/TTr-SKHCN ngày 09/3/2026 và ý kiến của các sở (để b/c) về kế hoạch."
             ]
         );
-        // `Lưu:` ends a line before its value; a slash standing alone is
-        // no cut word.
+        // `Lưu:` ends a line before its value; a slash standing alone, or
+        // ending a web address, is no cut word.
         let got = texts(
-            "- UBND các xã, phường; - Lưu:\nVT, VP.\nKèm theo Quyết định số /\nQĐ-UBND ngày /4/2026 của Ủy ban.\n",
+            "- UBND các xã, phường; - Lưu:\nVT, VP.\nKèm theo Quyết định số /\nQĐ-UBND ngày /4/2026 của Ủy ban, đăng tại https://laichau.gov.vn/\ncùng các văn bản khác.\n",
         );
         assert_eq!(
             got,
             [
                 "- UBND các xã, phường; - Lưu: VT, VP.",
-                "Kèm theo Quyết định số / QĐ-UBND ngày /4/2026 của Ủy ban."
+                "Kèm theo Quyết định số / QĐ-UBND ngày /4/2026 của Ủy ban, đăng tại https://laichau.gov.vn/ cùng các văn bản khác."
             ]
         );
     }

@@ -230,11 +230,12 @@ pub(crate) fn join(text: &mut String, next: &str) {
     text.push_str(next);
 }
 
-/// Whether `text` ends with a word cut at a hyphen or a slash.
+/// Whether `text` ends with a word cut at a hyphen or a slash (a web
+/// address ending in one is whole).
 fn cut(text: &str) -> bool {
+    let last = text.split_whitespace().next_back().unwrap_or_default();
     text.ends_with(['-', '/'])
-        && text[..text.len() - 1]
-            .chars()
-            .next_back()
-            .is_some_and(|c| !c.is_whitespace())
+        && last.len() > 1
+        && !last.contains("://")
+        && !last.starts_with("www.")
 }
