@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use super::fields::{authority_line, person_name, unspaced};
+use super::fields::{authority_line, one_line_block, person_name, unspaced};
 use super::{Findings, bare, text_of};
 use crate::import::source::Piece;
 use crate::import::text::{MARKER, is_caps};
@@ -67,8 +67,10 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
     let mut name: Option<String> = None;
     let mut stray = Vec::new();
     // Whether the last entry was left open (`- VP UBTP: CVP, các PCVP,`):
-    // the next line goes on it.
+    // the next line goes on it; or a line ended with the dash of the
+    // next entry (`…; -`).
     let mut open = false;
+    let mut dash_before = false;
     let mut lines: Vec<(usize, String)> = Vec::new();
     for piece in pieces {
         let Some(text) = text_of(piece) else {
@@ -87,10 +89,27 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
             .map(str::trim)
             .filter(|p| !p.is_empty())
         {
-            lines.extend(entries(part).into_iter().map(|l| (piece.at(), l)));
+            for entry in entries(part) {
+                lines.extend(by_authority(&entry).into_iter().map(|l| (piece.at(), l)));
+            }
         }
     }
     for (at, line) in lines {
+        if line.trim_start_matches(DASHES).trim().is_empty() {
+            dash_before = true;
+            continue;
+        }
+        let signer_like =
+            authority_line(&line).is_some() || is_title(&line) || person_name(&line).is_some();
+        let line = if !signer_like
+            && std::mem::take(&mut dash_before)
+            && archive.is_none()
+            && !line.starts_with(DASHES)
+        {
+            format!("- {line}")
+        } else {
+            line
+        };
         let entry = line.trim_start_matches(DASHES).trim();
         if let Some(rest) = entry
             .strip_prefix("Lưu")
@@ -103,11 +122,14 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
         } else if let Some((prefix, of)) = authority_line(&line) {
             // One line for the whole block: `KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng
             // Việt Phương`.
-            let (of, rest) = split_block(&of);
-            authority.push(Authority { prefix, of });
-            if let Some((deputy, person)) = rest {
-                titles.push(deputy);
-                name = person;
+            let block = one_line_block(&of);
+            authority.push(Authority {
+                prefix,
+                of: block.of,
+            });
+            titles.extend(block.title);
+            if block.name.is_some() {
+                name = block.name;
             }
         } else if line.starts_with('(')
             && archive.is_none()
@@ -120,6 +142,10 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
         } else if name.is_none()
             && let Some(person) = person_name(&line)
         {
+            name = Some(person);
+        } else if let Some((title, person)) = title_and_name(&line).filter(|_| name.is_none()) {
+            // A leader's block run into one line: `THỦ TƯỚNG Lê An`.
+            titles.push(title);
             name = Some(person);
         } else if archive.is_none()
             && (open || line.ends_with(';') || line.starts_with(char::is_lowercase))
@@ -163,6 +189,36 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
     }
 }
 
+/// A block a reader ran into one line, at each authority prefix:
+/// `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH …` → `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH …`.
+fn by_authority(line: &str) -> Vec<String> {
+    static INNER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s(?:KT|TM|T/M|TL|T/L|TUQ|Q)\s?\.\s").unwrap());
+    if authority_line(line).is_none() {
+        return vec![line.to_owned()];
+    }
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for m in INNER.find_iter(line) {
+        parts.push(line[from..m.start()].trim().to_owned());
+        from = m.start();
+    }
+    parts.push(line[from..].trim().to_owned());
+    parts
+}
+
+/// `THỦ TƯỚNG Lê An`, `CHỦ TỊCH PHÓ CHỦ TỊCH Lê An`: a title in capitals
+/// and a name after it, on one line.
+fn title_and_name(line: &str) -> Option<(String, String)> {
+    let block = one_line_block(line);
+    let name = block.name?;
+    let title = match block.title {
+        Some(title) => format!("{}\n{title}", block.of),
+        None => block.of,
+    };
+    is_title(&title).then_some((title, name))
+}
+
 const DASHES: [char; 5] = ['-', '–', '+', '•', '\u{2212}'];
 
 /// A signer's title: a line in capitals, letters and spaces (`PHÓ GIÁM
@@ -179,13 +235,17 @@ fn is_title(line: &str) -> bool {
 /// A nơi nhận list flattened into one line (a table row of a page turned
 /// into text): `- Bộ A; (báo cáo) - Sở B; - Lưu: VT.` → an entry each.
 fn entries(line: &str) -> Vec<String> {
-    static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[;.)]\s+-\s").unwrap());
+    // `; - ` between entries, or `; -` ending a line whose next entry
+    // the next line holds.
+    static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[;.)]\s+-(?:\s|$)").unwrap());
     let mut out = Vec::new();
     let mut start = 0;
     for m in DASH.find_iter(line) {
-        // Keep the `;` or `)` with the entry it ends.
+        // Keep the `;` or `)` with the entry it ends, and the dash with
+        // the next one (a lone `-` at the end says it starts on the next
+        // line).
         out.push(line[start..m.start() + 1].trim().to_owned());
-        start = m.end() - 2;
+        start = line[..m.end()].rfind('-').unwrap_or(m.end());
     }
     out.push(line[start..].trim().to_owned());
     // `Bộ A; (báo cáo)`: the note in brackets belongs to the entry.
@@ -193,35 +253,6 @@ fn entries(line: &str) -> Vec<String> {
         .map(|e| e.replace("; (", " ("))
         .filter(|e| !e.is_empty())
         .collect()
-}
-
-/// `CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương` → `CHỦ TỊCH`, and the deputy's
-/// title with the name after it, when the block came as one line.
-fn split_block(text: &str) -> (String, Option<(String, Option<String>)>) {
-    let caps_end = text
-        .split_whitespace()
-        .take_while(|w| is_caps(w) || w.chars().all(|c| !c.is_lowercase()))
-        .map(|w| w.len() + 1)
-        .sum::<usize>()
-        .min(text.len());
-    let (caps, person) = text.split_at(caps_end);
-    let deputy = [" PHÓ ", " THỨ TRƯỞNG"]
-        .iter()
-        .filter_map(|d| caps.find(d))
-        .min();
-    match deputy {
-        Some(at) => {
-            let person = person.trim();
-            (
-                caps[..at].trim().to_owned(),
-                Some((
-                    caps[at..].trim().to_owned(),
-                    (!person.is_empty()).then(|| person.to_owned()),
-                )),
-            )
-        }
-        None => (text.to_owned(), None),
-    }
 }
 
 #[cfg(test)]

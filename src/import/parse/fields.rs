@@ -158,6 +158,93 @@ pub(super) fn authority_line(line: &str) -> Option<(AuthorityPrefix, String)> {
     Some((prefix, c[2].trim().to_owned()))
 }
 
+/// A signature block a reader ran into one line after its authority
+/// prefix: `CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương`, `ỦY BAN NHÂN DÂN CHỦ
+/// TỊCH Lê An`, `GIÁM ĐỐC CHÁNH VĂN PHÒNG`.
+#[derive(Debug, PartialEq)]
+pub(super) struct OneLineBlock {
+    /// What the authority is of (`CHỦ TỊCH`, `ỦY BAN NHÂN DÂN`).
+    pub of: String,
+    pub title: Option<String>,
+    pub name: Option<String>,
+}
+
+/// The words a signer's title starts with (an authority is never of a
+/// deputy, `PHÓ`).
+const TITLES: &[&str] = &[
+    "PHÓ ",
+    "THỨ TRƯỞNG",
+    "CHÁNH ",
+    "CHỦ TỊCH",
+    "TỔNG GIÁM ĐỐC",
+    "GIÁM ĐỐC",
+    "VỤ TRƯỞNG",
+    "CỤC TRƯỞNG",
+    "VIỆN TRƯỞNG",
+    "HIỆU TRƯỞNG",
+    "HIỆU PHÓ",
+    "BỘ TRƯỞNG",
+    "THỦ TƯỚNG",
+    "TRƯỞNG BAN",
+    "TRƯỞNG PHÒNG",
+    "TRƯỞNG ĐOÀN",
+    "TỔ TRƯỞNG",
+    "CHỦ NHIỆM",
+    "BÍ THƯ",
+    "CHI CỤC TRƯỞNG",
+    "TỔNG CỤC TRƯỞNG",
+    "KẾ TOÁN TRƯỞNG",
+];
+
+/// Whether a line of capitals is a signer's title (`PHÓ CHỦ TỊCH`, `VỤ
+/// TRƯỞNG VỤ PHÁP CHẾ`) rather than a body's name.
+pub(super) fn starts_a_title(line: &str) -> bool {
+    // The offices that issue in their own name (Decree 30, Phụ lục I).
+    const ISSUING_OFFICES: [&str; 2] = ["THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH NƯỚC"];
+    let line = format!("{} ", line.trim());
+    TITLES.iter().any(|t| line.starts_with(t)) && !ISSUING_OFFICES.contains(&line.trim())
+}
+
+/// The name is the longest tail that is one; the title starts at the
+/// first title word after the authority's own (`PHÓ`, `CHÁNH`, `GIÁM ĐỐC`
+/// …), as no authority is of a deputy.
+pub(super) fn one_line_block(text: &str) -> OneLineBlock {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let name_from = (0..words.len())
+        .find(|&k| person_name(&words[k..].join(" ")).is_some())
+        .unwrap_or(words.len());
+    let caps = &words[..name_from];
+    let title_from = (1..caps.len()).find(|&k| {
+        let rest = caps[k..].join(" ") + " ";
+        TITLES.iter().any(|t| rest.starts_with(t))
+    });
+    let (of, title) = match title_from {
+        Some(k) => (caps[..k].join(" "), Some(caps[k..].join(" "))),
+        None => (caps.join(" "), None),
+    };
+    OneLineBlock {
+        of,
+        title,
+        name: (name_from < words.len()).then(|| words[name_from..].join(" ")),
+    }
+}
+
+/// A pattern that finds `phrase` however OCR spaced its letters
+/// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VI ỆT NAM`, `K Ế HOẠCH`) or a reader doubled
+/// or dropped its spaces.
+pub(super) fn spaced_pattern(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .map(|word| {
+            word.chars()
+                .map(|c| regex::escape(&c.to_string()))
+                .collect::<Vec<_>>()
+                .join(r"\s?")
+        })
+        .collect::<Vec<_>>()
+        .join(r"\s*")
+}
+
 /// A line whose letters OCR spaced out (`CHỦ TỊ CH`, `P HÓ CHỦ T Ị CH`)
 /// with its syllables whole again: a piece without a vowel (`P`, `CH`) is
 /// part of a syllable, the next one's start (`P` + `HÓ`) or else the last
@@ -167,7 +254,18 @@ pub(super) fn authority_line(line: &str) -> Option<(AuthorityPrefix, String)> {
 pub(super) fn unspaced(line: &str) -> String {
     static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s{2,}").unwrap());
     GAP.split(line.trim())
-        .map(unspaced_column)
+        .map(|column| {
+            // A piece joined may make the next one's syllable (`P H Ó` →
+            // `P HÓ` → `PHÓ`): again until nothing joins.
+            let mut text = column.to_owned();
+            loop {
+                let next = unspaced_column(&text);
+                if next == text {
+                    return text;
+                }
+                text = next;
+            }
+        })
         .collect::<Vec<_>>()
         .join("   ")
 }
@@ -350,6 +448,48 @@ mod tests {
         assert_eq!(read("Q. GIÁM ĐỐC"), Some((Q, "GIÁM ĐỐC".into())));
         assert_eq!(read("GIÁM ĐỐC"), None);
         assert_eq!(read("KTT. GIÁM ĐỐC"), None);
+    }
+
+    #[test]
+    fn a_block_run_into_one_line_is_split() {
+        let block = |of: &str, title: Option<&str>, name: Option<&str>| OneLineBlock {
+            of: of.into(),
+            title: title.map(Into::into),
+            name: name.map(Into::into),
+        };
+        assert_eq!(
+            one_line_block("CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương"),
+            block("CHỦ TỊCH", Some("PHÓ CHỦ TỊCH"), Some("Hoàng Việt Phương"))
+        );
+        assert_eq!(
+            one_line_block("ỦY BAN NHÂN DÂN CHỦ TỊCH Tôn Nữ Thị Thu Châu"),
+            block(
+                "ỦY BAN NHÂN DÂN",
+                Some("CHỦ TỊCH"),
+                Some("Tôn Nữ Thị Thu Châu")
+            )
+        );
+        assert_eq!(
+            one_line_block("CHỦ TỊCH GIÁM ĐỐC SỞ NỘI VỤ Trung tá Hồ Thanh Ngọc Trà"),
+            block(
+                "CHỦ TỊCH",
+                Some("GIÁM ĐỐC SỞ NỘI VỤ"),
+                Some("Trung tá Hồ Thanh Ngọc Trà")
+            )
+        );
+        assert_eq!(
+            one_line_block("BỘ TRƯỞNG VỤ TRƯỞNG VỤ PHÁP CHẾ Tôn Thất Đức Hữu Yến"),
+            block(
+                "BỘ TRƯỞNG",
+                Some("VỤ TRƯỞNG VỤ PHÁP CHẾ"),
+                Some("Tôn Thất Đức Hữu Yến")
+            )
+        );
+        assert_eq!(
+            one_line_block("TỔ TRƯỞNG PHÓ TỔ TRƯỞNG THƯỜNG TRỰC"),
+            block("TỔ TRƯỞNG", Some("PHÓ TỔ TRƯỞNG THƯỜNG TRỰC"), None)
+        );
+        assert_eq!(one_line_block("GIÁM ĐỐC"), block("GIÁM ĐỐC", None, None));
     }
 
     #[test]

@@ -95,8 +95,18 @@ pub(super) fn header_and_title(
     (body_from, stray)
 }
 
+/// Quốc hiệu and tiêu ngữ, however OCR spaced their letters.
 static QUOC_HIEU: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc").unwrap()
+    let phrases = [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ];
+    let spaced: Vec<String> = phrases
+        .iter()
+        .map(|p| super::fields::spaced_pattern(p))
+        .collect();
+    Regex::new(&format!("(?i){}", spaced.join("|"))).unwrap()
 });
 
 /// Cơ quan, số and ký hiệu, địa danh and date, from the lines before
@@ -111,8 +121,9 @@ pub(super) fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) ->
                 .push((piece.at(), "một bảng trước chữ KẾ HOẠCH".into()));
             continue;
         };
-        // The rules under the names, typed as dashes: `-------`.
-        static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*-{3,}\s*").unwrap());
+        // The rules under the names, typed as dashes or underscores.
+        static RULE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\s*(?:-{3,}|_{3,}|[–—]{2,})\s*").unwrap());
         // A pipe table's empty cells (`| |`) are no text.
         let text = plain(text).replace('|', "  ");
         let text = unspaced(&text);
@@ -158,7 +169,7 @@ pub(super) fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) ->
         // Two columns run together leave the left column's words.
         for part in line.split("  ").map(str::trim).filter(|p| !p.is_empty()) {
             if is_caps(part) {
-                issuer_lines.push(part.to_owned());
+                issuer_lines.extend(split_bodies(part));
             } else if part.chars().any(char::is_alphanumeric) {
                 out.unplaced
                     .push((piece.at(), format!("\"{part}\" (đưa vào phần mở đầu)")));
@@ -171,7 +182,7 @@ pub(super) fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) ->
         return stray;
     };
     let issuer = Issuer {
-        parent: (!parent.is_empty()).then(|| parent.join(" ")),
+        parent: (!parent.is_empty()).then(|| parent.join("\n")),
         name: name.clone(),
         abbreviation: String::new(),
         name_in_text: None,
@@ -182,27 +193,18 @@ pub(super) fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) ->
     stray
 }
 
-/// The header's lines of capitals as body names: a name Word broke over
-/// two lines is one (`ỦY BAN NHÂN DÂN` / `TỈNH LÂM ĐỒNG`, `BỘ TÀI NGUYÊN
-/// VÀ` / `MÔI TRƯỜNG`), so a UBND is not read as its own parent.
+/// The header's lines of capitals as body names, the issuer last and its
+/// parents above it. A line that does not open with the kind of a body
+/// goes on the name above it (`ỦY BAN NHÂN DÂN` / `TỈNH LÂM ĐỒNG`, `BỘ TÀI
+/// NGUYÊN VÀ` / `MÔI TRƯỜNG`, `ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH` / `SỐ
+/// 1050/QĐ-SCT`, `BAN CHỈ ĐẠO QUỐC GIA` / `PHÒNG, CHỐNG THIÊN TAI`), so a
+/// body whose name Word broke over two lines is not read as its own
+/// parent.
 fn whole_names(lines: Vec<String>) -> Vec<String> {
-    const UNITS: [&str; 8] = [
-        "TỈNH ",
-        "THÀNH PHỐ ",
-        "HUYỆN ",
-        "QUẬN ",
-        "THỊ XÃ ",
-        "XÃ ",
-        "PHƯỜNG ",
-        "ĐẶC KHU ",
-    ];
-    const COUNCILS: [&str; 3] = ["ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"];
     let mut names: Vec<String> = Vec::new();
     for line in lines {
         let goes_on = names.last().is_some_and(|prev: &String| {
-            COUNCILS.contains(&prev.as_str()) && UNITS.iter().any(|u| line.starts_with(u))
-                || prev.ends_with(" VÀ")
-                || prev.ends_with(',')
+            !opens_a_body(&line) || prev.ends_with([',', '-']) || prev.ends_with(" VÀ")
         });
         match names.last_mut() {
             // The original's line break is kept: the name fits its column.
@@ -213,5 +215,200 @@ fn whole_names(lines: Vec<String>) -> Vec<String> {
             _ => names.push(line),
         }
     }
+    // An issuer of up to three lines under its parents: what is above is
+    // the parents'.
     names
+}
+
+/// A line that holds several bodies' names run together (a portal's
+/// header cell: `UBND TỈNH TUYÊN QUANG SỞ GIÁO DỤC VÀ ĐÀO TẠO`), as one
+/// name each: cut before a word that opens a body, where what is before
+/// is a name of more than one word that does not go on (`… VÀ`, `MÔI`
+/// before `TRƯỜNG`) and what is after names more than a kind.
+fn split_bodies(line: &str) -> Vec<String> {
+    const KINDS: &[&str] = &[
+        "UBND",
+        "ỦY BAN",
+        "UỶ BAN",
+        "HĐND",
+        "BỘ",
+        "SỞ",
+        "BAN",
+        "TRƯỜNG",
+        "ĐOÀN",
+        "TỔNG CỤC",
+        "CỤC",
+        "CHI CỤC",
+        "TRUNG TÂM",
+        "PHÒNG",
+        "VĂN PHÒNG",
+        "VIỆN",
+        "CÔNG AN",
+        "THANH TRA",
+    ];
+    // Words that make a compound with the next one (`MÔI TRƯỜNG`, `TẬP
+    // ĐOÀN`, `CỤC` in `TỔNG CỤC`), where no new name starts.
+    const JOINED: &[&str] = &[
+        "MÔI", "THỊ", "TẬP", "LIÊN", "CÔNG", "TỔNG", "CHI", "ỦY", "UỶ", "VĂN", "HỌC", "PHỤC",
+    ];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut names: Vec<String> = Vec::new();
+    let mut from = 0;
+    for k in 2..words.len() {
+        let rest = words[k..].join(" ");
+        let Some(kind) = KINDS.iter().find(|kind| {
+            rest.strip_prefix(**kind)
+                .is_some_and(|r| r.starts_with(' '))
+        }) else {
+            continue;
+        };
+        let before = &words[from..k];
+        let after_kind = rest[kind.len()..].split_whitespace().count();
+        let goes_on = JOINED.contains(&words[k - 1])
+            || ["VÀ", "-", "–"].contains(&words[k - 1])
+            || words[k - 1].ends_with(',');
+        if before.len() >= 2 && after_kind >= 1 && !goes_on && !words[k].ends_with(',') {
+            names.push(before.join(" "));
+            from = k;
+        }
+    }
+    names.push(words[from..].join(" "));
+    names
+}
+
+/// Whether a line of capitals starts a body's name by the kind of body it
+/// names (`SỞ`, `BAN`, `TRƯỜNG`, `UBND` …), not a word that goes on one
+/// (`TỈNH LÂM ĐỒNG`, `PHÒNG, CHỐNG …`, `SỐ 1050/QĐ-SCT`).
+fn opens_a_body(line: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "ỦY BAN",
+        "UỶ BAN",
+        "UBND",
+        "HỘI ĐỒNG",
+        "HĐND",
+        "BỘ",
+        "SỞ",
+        "BAN",
+        "TỔNG CỤC",
+        "CỤC",
+        "CHI CỤC",
+        "VỤ",
+        "VIỆN",
+        "HỌC VIỆN",
+        "ĐẠI HỌC",
+        "TRƯỜNG",
+        "TRUNG TÂM",
+        "PHÒNG",
+        "VĂN PHÒNG",
+        "THANH TRA",
+        "TÒA ÁN",
+        "TOÀ ÁN",
+        "CÔNG AN",
+        "BỘ CHỈ HUY",
+        "BỘ TƯ LỆNH",
+        "QUÂN KHU",
+        "ĐOÀN",
+        "TỔ",
+        "HỘI",
+        "LIÊN ĐOÀN",
+        "ĐẢNG ỦY",
+        "ĐẢNG UỶ",
+        "TỈNH ỦY",
+        "TỈNH UỶ",
+        "THÀNH ỦY",
+        "THÀNH UỶ",
+        "HUYỆN ỦY",
+        "HUYỆN UỶ",
+        "THỦ TƯỚNG",
+        "CHÍNH PHỦ",
+        "CHỦ TỊCH",
+        "BỆNH VIỆN",
+        "KHO BẠC",
+        "BẢO HIỂM",
+        "NGÂN HÀNG",
+        "TẬP ĐOÀN",
+        "TỔNG CÔNG TY",
+        "CÔNG TY",
+        "ĐÀI",
+        "BÁO",
+        "KIỂM TOÁN",
+        "HẢI QUAN",
+        "CHI NHÁNH",
+        "BỘ ĐỘI",
+        "BAN QUẢN LÝ",
+        "MẶT TRẬN",
+        "HIỆP HỘI",
+        "LIÊN HIỆP",
+    ];
+    let first_word_ends = line
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(','));
+    !first_word_ends
+        && KINDS.iter().any(|k| {
+            line.strip_prefix(k)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{split_bodies, whole_names};
+
+    #[test]
+    fn names_run_together_are_cut_at_the_next_body() {
+        assert_eq!(
+            split_bodies("UBND TỈNH TUYÊN QUANG SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+            ["UBND TỈNH TUYÊN QUANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"]
+        );
+        assert_eq!(
+            split_bodies(
+                "UBND TỈNH BÀ RỊA - VŨNG TÀU SỞ GIÁO DỤC VÀ ĐÀO TẠO TRƯỜNG THPT PHƯỚC BỬU"
+            ),
+            [
+                "UBND TỈNH BÀ RỊA - VŨNG TÀU",
+                "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+                "TRƯỜNG THPT PHƯỚC BỬU"
+            ]
+        );
+        for one in [
+            "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+            "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI",
+            "BỘ CÔNG AN",
+            "BAN TUYÊN GIÁO TỈNH ỦY",
+            "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
+            "BAN CHỈ ĐẠO QUỐC GIA PHÒNG, CHỐNG THIÊN TAI",
+            "TẬP ĐOÀN ĐIỆN LỰC VIỆT NAM",
+        ] {
+            assert_eq!(split_bodies(one), [one]);
+        }
+    }
+
+    #[test]
+    fn a_name_broken_over_lines_is_one_body() {
+        let lines = |l: &[&str]| whole_names(l.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            lines(&["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]),
+            ["ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG"]
+        );
+        assert_eq!(
+            lines(&[
+                "SỞ CÔNG THƯƠNG",
+                "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH",
+                "SỐ 1050/QĐ-SCT"
+            ]),
+            [
+                "SỞ CÔNG THƯƠNG",
+                "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH\nSỐ 1050/QĐ-SCT"
+            ]
+        );
+        assert_eq!(
+            lines(&["BAN CHỈ ĐẠO QUỐC GIA", "PHÒNG, CHỐNG THIÊN TAI"]),
+            ["BAN CHỈ ĐẠO QUỐC GIA\nPHÒNG, CHỐNG THIÊN TAI"]
+        );
+        assert_eq!(
+            lines(&["UBND TỈNH LẠNG SƠN", "SỞ TƯ PHÁP"]),
+            ["UBND TỈNH LẠNG SƠN", "SỞ TƯ PHÁP"]
+        );
+    }
 }

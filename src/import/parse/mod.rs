@@ -16,7 +16,12 @@ mod ending;
 mod fields;
 mod guess;
 mod header;
+mod landmarks;
 mod tasks;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::source::{Piece, Source};
 use crate::model::{Block, Issuer, Plan};
@@ -45,7 +50,7 @@ pub struct Findings {
 }
 
 pub fn parse(source: &Source) -> Parsed {
-    let mut pieces = flatten_layout_tables(&source.pieces);
+    let mut pieces = landmarks::split_at_landmarks(&flatten_layout_tables(&source.pieces));
     let mut out = Findings::default();
     // A Quyết định that sets the plan out in its articles has no `KẾ
     // HOẠCH` line: its own name heads it.
@@ -118,7 +123,17 @@ pub fn parse(source: &Source) -> Parsed {
             .map(|body| format!("KH-{body}"));
     }
     let body_end = ending.unwrap_or(pieces.len());
-    let appendix_at = appendix_start(&pieces, body_end);
+    // The phụ lục follow the ending; a plan without one (attached to a
+    // decision) ends at its first `./.`.
+    let appendices_from = ending.unwrap_or_else(|| {
+        pieces
+            .iter()
+            .enumerate()
+            .skip(body_from)
+            .find(|(_, p)| text_of(p).is_some_and(|t| bare(t).ends_with("./.")))
+            .map_or(body_from, |(i, _)| i + 1)
+    });
+    let appendix_at = appendix_start(&pieces, appendices_from);
     let body_end = body_end.min(appendix_at);
     let body = &pieces[body_from.min(body_end)..body_end];
 
@@ -225,29 +240,41 @@ fn plain(text: &str) -> &str {
 
 /// Word's header table (cơ quan | quốc hiệu) and signature table (nơi
 /// nhận | người ký) are layout, not tables: their cells become lines,
-/// column by column.
+/// column by column. Rows from one that opens a header (the quốc hiệu) or
+/// an ending (`Nơi nhận`) on are a layout of their own, so that a page's
+/// tables run together (a portal's decision ending over its plan's
+/// header) stay in their order.
 fn flatten_layout_tables(pieces: &[Piece]) -> Vec<Piece> {
+    let opens = |cell: &String| {
+        cell.contains("CỘNG HÒA")
+            || cell.contains("CỘNG HOÀ")
+            || cell.lines().any(|line| bare(line).starts_with("Nơi nhận"))
+    };
     let mut out = Vec::new();
     for piece in pieces {
         match piece {
             Piece::Table { at, rows }
-                if rows.iter().flatten().any(|c| {
-                    c.contains("CỘNG HÒA")
-                        || c.contains("CỘNG HOÀ")
-                        || c.lines().any(|line| bare(line).starts_with("Nơi nhận"))
-                        || c.contains("Số:")
-                }) =>
+                if rows.iter().flatten().any(|c| opens(c) || c.contains("Số:")) =>
             {
-                let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-                for col in 0..columns {
-                    for row in rows {
-                        for line in row.get(col).map_or("", String::as_str).split('\n') {
-                            if !line.trim().is_empty() {
-                                out.push(Piece::Text {
-                                    at: *at,
-                                    text: line.trim().to_owned(),
-                                });
-                            }
+                let mut groups: Vec<&[Vec<String>]> = Vec::new();
+                let mut from = 0;
+                for (i, row) in rows.iter().enumerate() {
+                    if i > from && row.iter().any(opens) {
+                        groups.push(&rows[from..i]);
+                        from = i;
+                    }
+                }
+                groups.push(&rows[from..]);
+                for group in groups {
+                    let columns = group.iter().map(Vec::len).max().unwrap_or(0);
+                    for col in 0..columns {
+                        for row in group {
+                            let cell = row.get(col).map_or("", String::as_str);
+                            out.extend(
+                                cell_lines(cell)
+                                    .into_iter()
+                                    .map(|text| Piece::Text { at: *at, text }),
+                            );
                         }
                     }
                 }
@@ -256,6 +283,20 @@ fn flatten_layout_tables(pieces: &[Piece]) -> Vec<Piece> {
         }
     }
     out
+}
+
+/// A layout cell's lines, without emphasis: bold that spans the cell's
+/// lines (`**ỦY BAN NHÂN DÂN\nXÃ AN BÌNH**`) says nothing of one line,
+/// and where a portal ran the lines together, each bold run was a line of
+/// its own (`**TL. GIÁM ĐỐC** **CHÁNH VĂN PHÒNG** **Vũ Thắng**`).
+fn cell_lines(cell: &str) -> Vec<String> {
+    static BOLD_RUNS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*[ \t]+\*\*").unwrap());
+    BOLD_RUNS
+        .replace_all(cell, "**\n**")
+        .split('\n')
+        .map(bare)
+        .filter(|line| !line.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
