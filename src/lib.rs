@@ -43,6 +43,7 @@ pub mod markup;
 pub mod model;
 pub mod normalize;
 pub mod rollover;
+pub mod samples;
 pub mod schema;
 pub mod serve;
 pub mod signature_field;

@@ -14,12 +14,13 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::App;
-use super::assets::{BLANK, SAMPLES};
+use super::assets::BLANK;
 use crate::check;
 use crate::date::today;
 use crate::error::Error;
 use crate::load::{self, LoadedPlan};
 use crate::rollover::{self, plan_year};
+use crate::samples::SAMPLES;
 use crate::signing::{self, naming};
 
 /// An error answer: `{ "error": { "message", "path", "line", "column" } }`.

@@ -11,7 +11,7 @@
 //! control characters there instead; [`to_unicode`] turns them into that
 //! punctuation, so both readings of the bytes convert alike.
 
-mod syllable;
+pub(crate) mod syllable;
 mod tables;
 #[cfg(test)]
 mod tests;

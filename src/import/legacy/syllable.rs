@@ -29,7 +29,7 @@ const CLOSED_NUCLEI: [&str; 23] = [
 /// the language's own lists, at most one tone, and the spelling rules that
 /// chance letter soup breaks (`c`/`k`, `g`/`gh`, `ng`/`ngh` before front
 /// vowels; only the rising and heavy tones before final c, ch, p, t).
-pub(super) fn is_syllable(word: &str) -> bool {
+pub(crate) fn is_syllable(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphabetic());
     let mut tone = None;
     let mut base = ' ';

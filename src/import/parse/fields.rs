@@ -103,7 +103,7 @@ fn place_word(word: &str) -> bool {
 /// where one is printed (`Đại tá Bùi Duy Hưng`).
 pub(super) fn person_name(line: &str) -> Option<String> {
     let line = line.trim().trim_end_matches(['.', ',']);
-    let rejoined = rejoined_name(line);
+    let rejoined = super::syllables::resegmented(line);
     let line = if rejoined != line && as_name(line).is_none() {
         rejoined.as_str()
     } else {
@@ -246,84 +246,14 @@ pub(super) fn spaced_pattern(phrase: &str) -> String {
 }
 
 /// A line whose letters OCR spaced out (`CHỦ TỊ CH`, `P HÓ CHỦ T Ị CH`)
-/// with its syllables whole again: a piece without a vowel (`P`, `CH`) is
-/// part of a syllable, the next one's start (`P` + `HÓ`) or else the last
-/// one's end (`TỊ` + `CH`), where together they spell one. Pieces with a
-/// vowel are words (`Tòa án`, `Thị A`) and stay apart; wide gaps between
+/// with its syllables whole again ([`super::syllables`]); wide gaps between
 /// columns stay.
 pub(super) fn unspaced(line: &str) -> String {
     static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s{2,}").unwrap());
     GAP.split(line.trim())
-        .map(|column| {
-            // A piece joined may make the next one's syllable (`P H Ó` →
-            // `P HÓ` → `PHÓ`): again until nothing joins.
-            let mut text = column.to_owned();
-            loop {
-                let next = unspaced_column(&text);
-                if next == text {
-                    return text;
-                }
-                text = next;
-            }
-        })
+        .map(super::syllables::resegmented)
         .collect::<Vec<_>>()
         .join("   ")
-}
-
-fn letters(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(char::is_alphabetic)
-}
-
-fn unspaced_column(line: &str) -> String {
-    let no_vowel = |w: &str| {
-        letters(w) && !crate::vietnamese::fold(w).contains(['a', 'e', 'i', 'o', 'u', 'y'])
-    };
-    let pieces: Vec<&str> = line.split_whitespace().collect();
-    let mut words: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < pieces.len() {
-        let piece = pieces[i];
-        if no_vowel(piece)
-            && let Some(next) = pieces
-                .get(i + 1)
-                .filter(|n| letters(n) && is_syllable(&format!("{piece}{n}")))
-        {
-            words.push(format!("{piece}{next}"));
-            i += 2;
-            continue;
-        }
-        match words.last_mut() {
-            Some(prev)
-                if no_vowel(piece) && letters(prev) && is_syllable(&format!("{prev}{piece}")) =>
-            {
-                prev.push_str(piece)
-            }
-            _ => words.push(piece.to_owned()),
-        }
-        i += 1;
-    }
-    words.join(" ")
-}
-
-/// A name whose syllables OCR split (`Ngu y ễn Hữu Tín`): a piece in lower
-/// case after a capitalised one goes on its syllable. Only for a line
-/// taken as a name, where no word starts in lower case.
-fn rejoined_name(line: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    for piece in line.split_whitespace() {
-        match words.last_mut() {
-            Some(prev)
-                if piece.starts_with(char::is_lowercase)
-                    && letters(piece)
-                    && letters(prev)
-                    && is_syllable(&format!("{prev}{piece}")) =>
-            {
-                prev.push_str(piece)
-            }
-            _ => words.push(piece.to_owned()),
-        }
-    }
-    words.join(" ")
 }
 
 #[cfg(test)]

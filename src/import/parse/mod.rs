@@ -17,6 +17,7 @@ mod fields;
 mod guess;
 mod header;
 mod landmarks;
+mod syllables;
 mod tasks;
 
 use std::sync::LazyLock;
