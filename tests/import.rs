@@ -408,6 +408,19 @@ fn broken_files_get_a_clear_message() {
     assert!(message.contains("quá lớn"), "{message}");
 }
 
+/// Whatever the readers find, the imported plan loads and renders: a
+/// portal's table whose head row is empty once made the import fail
+/// (`bảng cần ít nhất một cột`), and a row longer than its head lost cells.
+#[test]
+fn a_table_with_an_empty_head_row_imports_and_renders() {
+    let md = "KẾ HOẠCH\n\nThi đua năm 2026\n\nI. NỘI DUNG\n\n| | |\n|---|---|\n| Sở Tài chính | Thực hiện thường xuyên | Quý II |\n\nNơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\n";
+    let imported = import_bytes(md.as_bytes(), "md", "bang.md").unwrap();
+    let text = pdf_text(&pdf_of(&imported));
+    for cell in ["Sở Tài chính", "Thực hiện thường xuyên", "Quý II"] {
+        assert!(text.contains(cell), "{cell} in {text}");
+    }
+}
+
 /// A scan as signing portals publish one: each page a picture, the text
 /// layer holding only the signing stamp's line.
 fn scanned_pdf(pages: usize) -> Vec<u8> {

@@ -363,31 +363,30 @@ fn split_heading(rest: &str, emphasis: bool) -> (Option<String>, bool, Option<St
 
 /// The first row is the headings; every row is cut or padded to their count.
 pub(super) fn table(rows: &[Vec<String>]) -> Block {
-    let (columns, rows) = match rows.split_first() {
-        None => (Vec::new(), Vec::new()),
-        Some((head, body)) => {
-            if let Some(tasks) = task_table(head, body) {
-                return tasks;
-            }
-            let columns = head
-                .iter()
-                .map(|t| Column {
-                    title: plain(t).to_owned(),
-                    width: None,
-                    align: None,
-                })
-                .collect();
-            let rows = body
-                .iter()
-                .map(|r| {
-                    let mut r = r.clone();
-                    r.resize(head.len(), String::new());
-                    r
-                })
-                .collect();
-            (columns, rows)
-        }
-    };
+    let empty = Vec::new();
+    let (head, body) = rows.split_first().unwrap_or((&empty, &[]));
+    if let Some(tasks) = task_table(head, body) {
+        return tasks;
+    }
+    // As many columns as the widest row, at least one: an empty or short
+    // head row (a portal's `| |`) loses no cell and never makes a table the
+    // renderer refuses.
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let columns = (0..width)
+        .map(|i| Column {
+            title: head.get(i).map_or("", |t| plain(t)).to_owned(),
+            width: None,
+            align: None,
+        })
+        .collect();
+    let rows = body
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            r.resize(width, String::new());
+            r
+        })
+        .collect();
     Block::Table(TableBlock {
         table: Table {
             caption: None,
