@@ -143,6 +143,16 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
             && let Some(person) = person_name(&line)
         {
             name = Some(person);
+        } else if name.is_none()
+            && !(titles.is_empty() && authority.is_empty())
+            && let Some((person, rest)) = name_then_text(&line)
+        {
+            // The name, and what a reader ran into it (the next page's
+            // first words): those stay text.
+            name = Some(person);
+            out.unplaced
+                .push((at, format!("\"{rest}\" (để lại thành đoạn văn)")));
+            stray.push(rest);
         } else if let Some((title, person)) = title_and_name(&line).filter(|_| name.is_none()) {
             // A leader's block run into one line: `THỦ TƯỚNG Lê An`.
             titles.push(title);
@@ -205,6 +215,21 @@ fn by_authority(line: &str) -> Vec<String> {
     }
     parts.push(line[from..].trim().to_owned());
     parts
+}
+
+/// `Trần Văn Minh (Đã ký)`: a signer's name, the longest that opens the
+/// line, and text after it that does not go on a phrase (`Cổng Thông tin
+/// điện tử` is no name).
+fn name_then_text(line: &str) -> Option<(String, String)> {
+    if line.ends_with([';', ',']) {
+        return None;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..words.len().min(7)).rev().find_map(|k| {
+        let name = person_name(&words[..k].join(" "))?;
+        let rest = words[k..].join(" ");
+        (!rest.starts_with(char::is_lowercase)).then_some((name, rest))
+    })
 }
 
 /// `THỦ TƯỚNG Lê An`, `CHỦ TỊCH PHÓ CHỦ TỊCH Lê An`: a title in capitals
@@ -272,6 +297,30 @@ mod tests {
         assert_eq!(plan.signer.authority[0].of, "GIÁM ĐỐC");
         assert_eq!(plan.signer.title.as_deref(), Some("PHÓ GIÁM ĐỐC"));
         assert_eq!(plan.signer.name.as_deref(), Some("Vũ Quang Hưng"));
+    }
+
+    #[test]
+    fn the_nơi_nhận_ends_at_lưu_and_the_signer_is_read_wherever_it_stands() {
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2026\nI. MỤC ĐÍCH\nNội dung.\nNơi nhận :\n- Thủ tướng Chính phủ (để b/c);\n- Các Bộ, cơ quan\nngang Bộ;\n- Lưu VT, NC, HC-QT, TT TTDL&CNS TP;\nT/M. BAN CHỈ ĐẠO\nTRƯỞNG BAN\nPHÓ THỦ TƯỚNG\n\nTrần Văn Minh\n(Đã ký)\n",
+        );
+        assert_eq!(
+            plan.recipients,
+            ["Thủ tướng Chính phủ (để b/c)", "Các Bộ, cơ quan ngang Bộ"]
+        );
+        assert_eq!(plan.archive, "VT, NC, HC-QT, TT TTDL&CNS TP");
+        assert_eq!(plan.signer.authority[0].prefix, AuthorityPrefix::Tm);
+        assert_eq!(plan.signer.authority[0].of, "BAN CHỈ ĐẠO");
+        assert_eq!(
+            plan.signer.title.as_deref(),
+            Some("TRƯỞNG BAN\nPHÓ THỦ TƯỚNG")
+        );
+        assert_eq!(plan.signer.name.as_deref(), Some("Trần Văn Minh"));
+        // What follows the block is text, not a recipient.
+        assert_eq!(
+            plan.closing.last(),
+            Some(&crate::model::Block::Paragraph("(Đã ký)".into()))
+        );
     }
 
     #[test]
