@@ -41,16 +41,29 @@ pub(super) fn header_and_title(
         .trim()
         .to_owned();
     let mut body_from = k + 1;
-    let title = if rest.is_empty() {
-        match pieces.get(k + 1).and_then(text_of) {
-            Some(t) if !t.ends_with(['.', ';', ':']) && !MARKER.is_match(t) => {
-                body_from += 1;
-                plain(t).to_owned()
-            }
-            _ => String::new(),
+    let next_title = pieces
+        .get(k + 1)
+        .and_then(text_of)
+        .filter(|t| !t.ends_with(['.', ';', ':']) && !MARKER.is_match(t));
+    let title = match next_title {
+        Some(t) if rest.is_empty() => {
+            body_from += 1;
+            plain(t).to_owned()
         }
-    } else {
-        rest
+        // `KẾ HOẠCH HÀNH ĐỘNG` over `Thực hiện Chỉ thị …`: the model prints
+        // `KẾ HOẠCH`, so the name's other words open the trích yếu.
+        Some(t) if is_caps(&rest) && !is_caps(plain(t)) => {
+            body_from += 1;
+            out.found.push(format!(
+                "tên loại văn bản \"KẾ HOẠCH {rest}\": \"{rest}\" đưa vào đầu trích yếu"
+            ));
+            format!(
+                "{} {}",
+                crate::vietnamese::capitalise(&rest.to_lowercase()),
+                lower_first(plain(t))
+            )
+        }
+        _ => rest,
     };
     // A trích yếu over several lines: the next ones are bold like it, or
     // go on mid-sentence in lower case.
@@ -93,6 +106,17 @@ pub(super) fn header_and_title(
         body_from += 1;
     }
     (body_from, stray)
+}
+
+/// `Thực hiện …` → `thực hiện …`: a sentence's first word going on another.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_owned(),
+    }
 }
 
 /// Quốc hiệu and tiêu ngữ, however OCR spaced their letters.

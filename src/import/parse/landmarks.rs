@@ -95,8 +95,18 @@ fn landmark_inside(text: &str) -> Option<usize> {
             }
         }
     }
-    let reference = REFERENCE.find(text).filter(|m| m.start() > 0)?;
-    is_caps(&plain(&text[..reference.start()])).then_some(reference.start())
+    // After a title in capitals any `(Kèm theo …)`; after other text one
+    // that names the document it goes with by its number, as only that
+    // line does (`(Kèm theo Quyết định số 844/QĐ-TTg …)`).
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\((?:Ban hành )?[Kk]èm theo (?:Quyết định|Kế hoạch|Kế hoạch hành động[^)]*Quyết định)\s+số\b").unwrap()
+    });
+    // Only after text: emphasis marks alone (`*(Kèm theo …)*`) are none.
+    let reference = REFERENCE
+        .find(text)
+        .filter(|m| plain(&text[..m.start()]).chars().any(char::is_alphanumeric))?;
+    (is_caps(&plain(&text[..reference.start()])) || NAMED.is_match(&text[reference.start()..]))
+        .then_some(reference.start())
 }
 
 #[cfg(test)]
@@ -132,6 +142,19 @@ mod tests {
         assert_eq!(
             cut("Trịnh Văn Thành Phụ lục số 01: DANH MỤC NHIỆM VỤ"),
             ["Trịnh Văn Thành", "Phụ lục số 01:", "DANH MỤC NHIỆM VỤ"]
+        );
+    }
+
+    #[test]
+    fn the_line_that_names_the_decision_opens_its_own_piece() {
+        assert_eq!(
+            cut(
+                "về bảo hiểm y tế toàn dân trong giai đoạn mới (Kèm theo Quyết định số 844/QĐ-TTg ngày 13 tháng 5 năm 2026)"
+            ),
+            [
+                "về bảo hiểm y tế toàn dân trong giai đoạn mới",
+                "(Kèm theo Quyết định số 844/QĐ-TTg ngày 13 tháng 5 năm 2026)"
+            ]
         );
     }
 

@@ -114,15 +114,9 @@ pub fn parse(source: &Source) -> Parsed {
     if head.place.is_none() {
         head.place = issued.place;
     }
-    // An attached plan has no số of its own: the decision's ký hiệu names
-    // the body (`QĐ-UBND` → `KH-UBND`).
-    if head.symbol.is_none() {
-        head.symbol = issued
-            .symbol
-            .as_deref()
-            .and_then(|s| s.rsplit('-').next())
-            .map(|body| format!("KH-{body}"));
-    }
+    // An attached plan prints no số or ký hiệu of its own; the decision's
+    // ký hiệu (`QĐ-UBND`) names the body's abbreviation.
+    let issued_symbol = issued.symbol.clone();
     let body_end = ending.unwrap_or(pieces.len());
     // The phụ lục follow the ending; a plan without one (attached to a
     // decision) ends at its first `./.`.
@@ -169,7 +163,12 @@ pub fn parse(source: &Source) -> Parsed {
     } else {
         Vec::new()
     };
-    let filled = fill(&pieces, &head, source.unit, &mut out);
+    let mut filled = fill(&pieces, &head, source.unit, &mut out);
+    if filled.issuer.abbreviation.is_empty()
+        && let Some(body) = issued_symbol.as_deref().and_then(|s| s.rsplit('-').next())
+    {
+        filled.issuer.abbreviation = body.to_owned();
+    }
     let sections = tree.sections();
     let plan = Plan {
         issuer: filled.issuer,
