@@ -21,9 +21,18 @@ pub(super) fn read(pieces: &[Piece], out: &mut Findings) -> (Decision, Header) {
         .unwrap_or(0);
     let mut head = Header::default();
     header(&pieces[..title_at], &mut head, &mut Findings::default());
+    // The ending opens at `Nơi nhận`; an edition that leaves it out (the
+    // Công báo prints no nơi nhận) goes from the last article's `./.` to
+    // the signer.
     let ending_at = pieces
         .iter()
         .position(|p| text_of(p).is_some_and(|t| bare(t).starts_with("Nơi nhận")))
+        .or_else(|| {
+            pieces
+                .iter()
+                .rposition(|p| text_of(p).is_some_and(|t| bare(t).ends_with("./.")))
+                .map(|i| i + 1)
+        })
         .unwrap_or(pieces.len());
     let mut decision = Decision {
         number: head.number,

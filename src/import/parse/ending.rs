@@ -140,7 +140,7 @@ pub(super) fn ending_block(pieces: &[Piece], out: &mut Findings) -> Ending {
         } else if is_title(&line) && (name.is_none() || titles.is_empty()) {
             titles.push(line);
         } else if name.is_none()
-            && let Some(person) = person_name(&line)
+            && let Some(person) = person_name(without_glyphs(&line))
         {
             name = Some(person);
         } else if name.is_none()
@@ -215,6 +215,12 @@ fn by_authority(line: &str) -> Vec<String> {
     }
     parts.push(line[from..].trim().to_owned());
     parts
+}
+
+/// A line without the stray glyphs a signing stamp or a scan left before
+/// it (`[ Phạm Thị Thanh Trà`).
+fn without_glyphs(line: &str) -> &str {
+    line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '-')
 }
 
 /// `Trần Văn Minh (Đã ký)`: a signer's name, the longest that opens the
