@@ -311,6 +311,10 @@ mod tests {
             pd("Hà Nội", "2026-11")
         );
         assert_eq!(
+            read("Xuyên Mộc, ngày 28 tháng4 năm 2027"),
+            pd("Xuyên Mộc", "2027-04-28")
+        );
+        assert_eq!(
             read("Lâm Đồng, ngày     tháng     năm 2026"),
             pd("Lâm Đồng", "2026")
         );

@@ -18,6 +18,27 @@ pub(super) fn refers_to(text: &str, number: &str) -> bool {
     })
 }
 
+/// Where `reference` marks a footnote in `text`: not a number that a word
+/// of dates and counts takes without a space (`tháng4`, `Quý2`, `lần3`),
+/// which a table's numbered row (`4    Rà soát …`) would otherwise take
+/// for its reference.
+fn first_reference<'t>(reference: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
+    const COUNTED: [&str; 10] = [
+        "ngày", "tháng", "năm", "quý", "số", "lần", "đợt", "khoản", "điểm", "điều",
+    ];
+    reference.find_iter(text).find(|m| {
+        let word: String = text[..m.start() + m.as_str().chars().next().map_or(0, char::len_utf8)]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        !COUNTED.contains(&word.to_lowercase().as_str())
+    })
+}
+
 /// A footnote's body, dropped by the extraction where the page ended: a
 /// line `1 Kế hoạch số …` whose number follows a word earlier in the text
 /// (`Sở Tư pháp1`). Its lines run the page's full width in a smaller font;
@@ -39,7 +60,10 @@ pub(super) fn move_footnotes(mut lines: Vec<Line>, notes: &mut Vec<String>) -> V
         } else {
             Regex::new(&format!(r"(\p{{Ll}}|[”)]){mark}(\s|[,.;:]|$)")).unwrap()
         };
-        let Some(host) = (0..i).rev().find(|&j| reference.is_match(&lines[j].text)) else {
+        let Some(host) = (0..i)
+            .rev()
+            .find(|&j| first_reference(&reference, &lines[j].text).is_some())
+        else {
             i += 1;
             continue;
         };
@@ -52,7 +76,7 @@ pub(super) fn move_footnotes(mut lines: Vec<Line>, notes: &mut Vec<String>) -> V
         let body = body.join(" ");
         let body = body[mark.len()..].trim();
         let host_text = &lines[host].text;
-        let m = reference.find(host_text).expect("matched above");
+        let m = first_reference(&reference, host_text).expect("matched above");
         let mark_at = m.start()
             + host_text[m.start()..]
                 .find(mark.as_str())
@@ -69,4 +93,21 @@ pub(super) fn move_footnotes(mut lines: Vec<Line>, notes: &mut Vec<String>) -> V
         ));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use regex::Regex;
+
+    use super::first_reference;
+
+    #[test]
+    fn a_count_or_date_is_no_footnote_mark() {
+        let mark = |n: &str| Regex::new(&format!(r"(\p{{Ll}}|[”)]){n}(\s|[,.;:]|$)")).unwrap();
+        assert!(first_reference(&mark("4"), "Xuyên Mộc, ngày 28 tháng4 năm 2027").is_none());
+        assert!(first_reference(&mark("2"), "kết quả Quý2 và lần2.").is_none());
+        assert!(first_reference(&mark("1"), "thí điểm tại 01 xã1 của Thành phố").is_some());
+        let m = first_reference(&mark("3"), "tháng3 của Sở Tư pháp3;").unwrap();
+        assert_eq!(m.as_str(), "p3;");
+    }
 }
