@@ -17,6 +17,23 @@ fn part(part: Part) -> Probe {
     Probe::new(&engine().compile_part(&plan, part).unwrap())
 }
 
+/// What a page prints in its top margin: its page number, if any.
+fn page_top(probe: &Probe, page: usize) -> Vec<String> {
+    probe
+        .page_runs(page)
+        .filter(|r| r.baseline < 20.0 * MM)
+        .map(|r| r.text.clone())
+        .collect()
+}
+
+fn joined(lines: &[common::Line]) -> String {
+    lines
+        .iter()
+        .map(|l| l.text.clone())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
 }
@@ -106,12 +123,7 @@ fn the_attached_plan_has_no_so_and_no_signature() {
         .find(|l| l.text.starts_with("(Kèm theo Quyết định"))
         .expect("the decision's line");
     assert!(reference.italic && reference.baseline > kind.baseline);
-    let text = probe
-        .all_lines()
-        .iter()
-        .map(|l| l.text.clone())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = joined(&probe.all_lines());
     assert!(
         text.contains(
             "(Kèm theo Quyết định số 468/QĐ-UBND ngày 17 tháng 3 năm 2026 của UBND tỉnh Lạng Sơn)"
@@ -121,13 +133,7 @@ fn the_attached_plan_has_no_so_and_no_signature() {
     assert!(!text.contains("Nơi nhận"), "no nơi nhận of its own");
     assert!(!text.contains("Hoàng Khắc Duy"), "no signature of its own");
     // Its own page numbers: none on its first page, then 2, 3 …
-    let top = |page: usize| -> Vec<String> {
-        probe
-            .page_runs(page)
-            .filter(|r| r.baseline < 20.0 * MM)
-            .map(|r| r.text.clone())
-            .collect()
-    };
+    let top = |page: usize| page_top(&probe, page);
     assert!(top(0).is_empty());
     assert_eq!(top(1), ["2"]);
 }
@@ -265,12 +271,7 @@ fn the_appendix_refers_to_the_decision_on_landscape_pages() {
     let page = label.page;
     let (width, height) = probe.pages[page];
     assert!(width > height, "landscape: {width} × {height}");
-    let text = probe
-        .lines(page, 40.0)
-        .iter()
-        .map(|l| l.text.clone())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = joined(&probe.lines(page, 40.0));
     assert!(
         text.contains(
             "(Kèm theo Quyết định số 468/QĐ-UBND ngày 17 tháng 3 năm 2026 của UBND tỉnh Lạng Sơn)"
@@ -278,13 +279,7 @@ fn the_appendix_refers_to_the_decision_on_landscape_pages() {
         "{text}"
     );
     assert!(!text.contains("/KH-UBND"), "no plan số: {text}");
-    let top = |page: usize| -> Vec<String> {
-        probe
-            .page_runs(page)
-            .filter(|r| r.baseline < 20.0 * MM)
-            .map(|r| r.text.clone())
-            .collect()
-    };
+    let top = |page: usize| page_top(&probe, page);
     assert!(top(page).is_empty(), "no number on its first page");
     assert_eq!(top(page + 1), ["2"]);
 }
