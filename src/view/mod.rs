@@ -433,7 +433,7 @@ pub(super) fn text_by(plan: &Plan) -> String {
     match &plan.issuer.name_in_text {
         Some(name) => name.clone(),
         None if plan.issuer.name.trim().is_empty() => MISSING_BY.into(),
-        None => sentence_case(&plan.issuer.name),
+        None => crate::vietnamese::name_in_sentence(&plan.issuer.name),
     }
 }
 
@@ -448,16 +448,4 @@ pub(super) const MISSING_ARCHIVE: &str = "[nơi lưu]";
 
 pub(super) fn or_missing<'a>(text: &'a str, mark: &'a str) -> &'a str {
     if text.trim().is_empty() { mark } else { text }
-}
-
-/// `SỞ TƯ PHÁP` → `Sở Tư pháp`: the first word capitalised and the next one
-/// too (the type and field of a body, Phụ lục II), the rest lower case.
-fn sentence_case(name: &str) -> String {
-    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| if i < 2 { capitalise(w) } else { w.clone() })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
