@@ -186,7 +186,11 @@ pub fn issuer_name_findings(plan: &Plan) -> Vec<Finding> {
             .chain(ABBREVIABLE.iter().map(|(full, _)| full))
             .any(|p| parent.starts_with(p));
         let place = place_name(&plan.place).to_uppercase();
-        if local && !place.is_empty() && !parent.contains(&place) {
+        // A commune's UBND under its district's names its own place, not
+        // its parent (`UBND HUYỆN BÌNH XUYÊN` over `ỦY BAN NHÂN DÂN XÃ AN
+        // BÌNH`, địa danh `An Bình`): that is right.
+        let own_place = issuer.name.to_uppercase().contains(&place);
+        if local && !place.is_empty() && !parent.contains(&place) && !own_place {
             out.push(Finding::new(
                 Severity::Warning,
                 "R-CQ-PARENT",
@@ -422,6 +426,16 @@ mod tests {
         assert_eq!(rules(full, "Lạng Sơn"), ["R-CQ-PARENT"]);
         let odd = ("UB TỈNH LẠNG SƠN", "STP TỈNH", "QĐ");
         assert_eq!(rules(odd, "Lạng Sơn"), ["R-CQ", "R-CQ-PARENT", "R-SO"]);
+        let commune = (
+            "UBND HUYỆN BÌNH XUYÊN",
+            "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH",
+            "UBND",
+        );
+        assert!(
+            rules(commune, "An Bình").is_empty(),
+            "{:?}",
+            rules(commune, "An Bình")
+        );
         let city = ("UBND TP. HỒ CHÍ MINH", "SỞ TƯ PHÁP", "STP");
         assert!(rules(city, "Thành phố Hồ Chí Minh").is_empty());
         // Custom keeps more of a word: `TTg`, Thủ tướng.
