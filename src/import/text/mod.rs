@@ -9,12 +9,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+mod columns;
 mod footnotes;
 mod paragraphs;
 
 use super::legacy;
 use super::source::Source;
 use super::unreadable::Unreadable;
+use columns::Part;
 use footnotes::{move_footnotes, refers_to};
 pub(crate) use paragraphs::join;
 use paragraphs::paragraphs;
@@ -73,6 +75,9 @@ struct Line {
     text: String,
     /// Markdown `#` heading or a line that was wholly bold: its own paragraph.
     alone: bool,
+    /// Whether it stood in a right column, beside other text: it is joined
+    /// only with the lines of its column.
+    side: bool,
 }
 
 fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
@@ -83,67 +88,7 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
         LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)\S+$").unwrap());
     let mut dropped = Vec::new();
     let mut out = Vec::new();
-    // Two columns extracted side by side (`SỞ TƯ PHÁP      CỘNG HÒA …`,
-    // `- Lãnh đạo Sở;      PHÓ GIÁM ĐỐC`) are wide gaps: each column is a
-    // line of its own.
-    static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \u{a0}]{3,}|\t").unwrap());
-    let mut rows: Vec<Vec<(usize, String)>> = text
-        .split(['\n', '\u{c}'])
-        .enumerate()
-        .map(|(i, raw)| {
-            let raw = raw.trim();
-            // `Số: 2280         /QĐ-UBND`: a number's ký hiệu is not a column;
-            // `1   Phường Hoàn Kiếm: …` is a footnote's number and its text,
-            // not a page number beside a column; a bullet and its text a
-            // tab apart are one list item.
-            let mut parts: Vec<String> = Vec::new();
-            for part in GAP.split(raw) {
-                let first = parts.len() == 1;
-                match parts.last_mut() {
-                    Some(prev)
-                        if first
-                            && prev.chars().count() == 1
-                            && prev.starts_with(|c| is_bullet(c) || c == '-' || c == '+') =>
-                    {
-                        prev.push(' ');
-                        prev.push_str(part);
-                    }
-                    Some(prev) if part.starts_with('/') && prev.starts_with("Số") => {
-                        prev.push_str(part)
-                    }
-                    Some(prev)
-                        if first
-                            && prev.len() <= 2
-                            && prev.chars().all(|c| c.is_ascii_digit())
-                            && part.starts_with(char::is_uppercase) =>
-                    {
-                        prev.push(' ');
-                        prev.push_str(part);
-                    }
-                    _ => parts.push(part.to_owned()),
-                }
-            }
-            parts.into_iter().map(|part| (i + 1, part)).collect()
-        })
-        .collect();
-    // `- Các cơ quan, đơn vị, doanh      PHÓ GIÁM ĐỐC` over `nghiệp …;`,
-    // `- Bộ Khoa học và Công nghệ (b/      KT. CHỦ TỊCH` over `c);`: a left
-    // column's unfinished line goes on at the next line's start, in small
-    // letters or a bracket, before the right column's text, which moves
-    // down past it.
-    for i in 1..rows.len() {
-        let goes_on = rows[i].first().is_some_and(|(_, next)| {
-            next.starts_with(|c: char| c.is_lowercase() || "();,.".contains(c))
-        });
-        let unfinished = rows[i - 1]
-            .first()
-            .is_some_and(|(_, left)| !left.ends_with(['.', ';', ':', '!', '?']));
-        if rows[i - 1].len() > 1 && unfinished && goes_on {
-            let right = rows[i - 1].split_off(1);
-            rows[i].splice(1..1, right);
-        }
-    }
-    let columns = rows.into_iter().flatten();
+    let columns = columns::parts(text).into_iter().flatten();
     // A footnote's number alone on its line, its text on the next: kept
     // when the text before has its reference (`… Thăng Long2;`).
     let mut mark: Option<String> = None;
@@ -151,8 +96,8 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
     let mut bullet = false;
     let (mut bullets, mut private) = (Vec::new(), Vec::new());
     let mut symbols: Vec<char> = Vec::new();
-    for (at, raw) in columns {
-        let line = SPACES.replace_all(raw.trim_end_matches('\r'), " ");
+    for Part { at, text, side, .. } in columns {
+        let line = SPACES.replace_all(&text, " ");
         let mut line = line.trim().to_owned();
         if line.chars().count() == 1 && line.starts_with(is_bullet) {
             bullet = true;
@@ -213,6 +158,7 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
             at,
             text: line,
             alone,
+            side,
         });
     }
     if !dropped.is_empty() {

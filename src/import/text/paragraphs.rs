@@ -9,30 +9,50 @@ use regex::Regex;
 use super::{Line, MARKER, is_caps, pipe_row, width};
 use crate::import::source::Piece;
 
+/// A paragraph being joined, in its place among the pieces.
+struct Open {
+    /// The index of its piece, pushed empty when it opened: a paragraph
+    /// keeps the place where it starts, whatever the other column did
+    /// while it went on.
+    slot: usize,
+    text: String,
+    alone: bool,
+    /// Lines joined into it so far.
+    joined: usize,
+    /// The length of its last line: a heading's last line stops short of
+    /// the page width, a wrapping sentence's line fills it; a numbered
+    /// line alone is a heading too when a capital follows.
+    last_line: usize,
+}
+
+/// Writes a paragraph into its place.
+fn close(open: &mut Option<Open>, pieces: &mut [Piece]) {
+    if let Some(open) = open.take()
+        && let Piece::Text { text, .. } = &mut pieces[open.slot]
+    {
+        *text = open.text;
+    }
+}
+
 /// Joins the lines of one paragraph. A line opens a new paragraph when the
 /// previous one ended a sentence or was a heading, or when it starts with a
 /// numbering mark after a finished line; pipe-table lines make a table.
+/// A right column's lines (the signer beside the nơi nhận, the quốc hiệu
+/// beside the issuer) are joined only with each other, the left column's
+/// (or the page's) only with each other: a left entry wrapped past the
+/// signer's name goes on under it.
 pub(super) fn paragraphs(lines: &[Line], typical: usize) -> Vec<Piece> {
-    // The length of the last line joined: a heading's last line stops
-    // short of the page width, a wrapping sentence's line fills it; a
-    // numbered line alone is a heading too when a capital follows.
-    let mut last_line = 0;
-    // Lines joined into the current paragraph so far.
-    let mut joined = 0;
     let mut pieces: Vec<Piece> = Vec::new();
-    let mut current: Option<(usize, String, bool)> = None;
+    let mut main: Option<Open> = None;
+    let mut side: Option<Open> = None;
     let mut table: Option<(usize, Vec<Vec<String>>)> = None;
     // The trích yếu after `KẾ HOẠCH` has no full stop; it ends where the
     // preamble begins.
     let mut in_title = false;
-    let flush = |current: &mut Option<(usize, String, bool)>, pieces: &mut Vec<Piece>| {
-        if let Some((at, text, _)) = current.take() {
-            pieces.push(Piece::Text { at, text });
-        }
-    };
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         if let Some(row) = pipe_row(&line.text) {
-            flush(&mut current, &mut pieces);
+            close(&mut main, &mut pieces);
+            close(&mut side, &mut pieces);
             let (_, rows) = table.get_or_insert((line.at, Vec::new()));
             if !row
                 .iter()
@@ -45,54 +65,78 @@ pub(super) fn paragraphs(lines: &[Line], typical: usize) -> Vec<Piece> {
         if let Some((at, rows)) = table.take() {
             pieces.push(Piece::Table { at, rows });
         }
-        let starts_new = match &current {
-            None => true,
-            // `(để b/` + `c)`: a word cut at a slash goes on, whatever
-            // follows; so does `Lưu:` at a line's end, before its value.
-            Some((_, prev, false))
-                if prev.ends_with('/') && cut(prev) || prev.ends_with("Lưu:") =>
-            {
-                false
+        let open = if line.side { &mut side } else { &mut main };
+        if starts_new(open.as_ref(), line, typical, in_title) {
+            if !line.side {
+                in_title = open.as_ref().is_some_and(|o| is_kind_word(&o.text));
             }
-            Some((_, prev, prev_alone)) => {
-                *prev_alone
-                    || line.alone
-                    || is_header_line(prev)
-                    || is_header_line(&line.text)
-                    // A name in capitals after text (the plan's header
-                    // after the decision's `Lưu:` line), and a bracketed
-                    // line whole (`(Kèm theo Quyết định …)`).
-                    || is_caps(&line.text)
-                        && line.text.split_whitespace().nth(1).is_some()
-                        && !is_caps(prev)
-                    || prev.starts_with('(') && prev.ends_with(')')
-                    || breaks(
-                        prev,
-                        &line.text,
-                        joined == 1 || last_line * 100 < typical * 85,
-                    )
-                    || (in_title && opens_preamble(&line.text))
-                    || is_kind_word(prev)
-            }
-        };
-        if starts_new {
-            in_title = current
-                .as_ref()
-                .is_some_and(|(_, prev, _)| is_kind_word(prev));
-            flush(&mut current, &mut pieces);
-            current = Some((line.at, line.text.clone(), line.alone));
-            joined = 1;
-        } else if let Some((_, text, _)) = &mut current {
-            join(text, &line.text);
-            joined += 1;
+            close(open, &mut pieces);
+            *open = Some(Open {
+                slot: pieces.len(),
+                text: line.text.clone(),
+                alone: line.alone,
+                joined: 1,
+                last_line: width(&line.text),
+            });
+            pieces.push(Piece::Text {
+                at: line.at,
+                text: String::new(),
+            });
+        } else if let Some(open) = open {
+            join(&mut open.text, &line.text);
+            open.joined += 1;
+            open.last_line = width(&line.text);
         }
-        last_line = width(&line.text);
+        // A right column's paragraph ends at a line where the column has
+        // no text.
+        let beside = lines
+            .get(i + 1)
+            .is_some_and(|next| next.side && next.at == line.at);
+        if !line.side && !beside {
+            close(&mut side, &mut pieces);
+        }
     }
-    flush(&mut current, &mut pieces);
+    close(&mut main, &mut pieces);
+    close(&mut side, &mut pieces);
     if let Some((at, rows)) = table {
         pieces.push(Piece::Table { at, rows });
     }
     pieces
+}
+
+/// Whether `line` starts a new paragraph after `open`, its column's.
+fn starts_new(open: Option<&Open>, line: &Line, typical: usize, in_title: bool) -> bool {
+    let Some(open) = open else {
+        return true;
+    };
+    let prev = open.text.as_str();
+    // `(để b/` + `c)`: a word cut at a slash goes on, whatever follows; so
+    // does `Lưu:` (or `- Lưu`, printed without its colon) at a line's end,
+    // before its value.
+    let archive = prev.ends_with("Lưu:") || prev.ends_with("- Lưu") || prev == "Lưu";
+    if !open.alone && (prev.ends_with('/') && cut(prev) || archive) {
+        return false;
+    }
+    open.alone
+        || line.alone
+        || is_header_line(prev)
+        || is_header_line(&line.text)
+        // A name in capitals after text (the plan's header after the
+        // decision's `Lưu:` line; not the list's next entry after a comma,
+        // `Lưu: VT,` over `VP (CTH).`), and a bracketed line whole (`(Kèm
+        // theo Quyết định …)`).
+        || is_caps(&line.text)
+            && line.text.split_whitespace().nth(1).is_some()
+            && !is_caps(prev)
+            && !prev.ends_with(',')
+        || prev.starts_with('(') && prev.ends_with(')')
+        || breaks(
+            prev,
+            &line.text,
+            open.joined == 1 || open.last_line * 100 < typical * 85,
+        )
+        || (in_title && opens_preamble(&line.text))
+        || is_kind_word(prev)
 }
 
 /// Whether `next` starts a paragraph after the (joined) paragraph `prev`.
@@ -123,9 +167,17 @@ fn breaks(prev: &str, next: &str, short_line: bool) -> bool {
     });
     (heading && (opens || marked))
         || DEEP.is_match(next)
-        || next.starts_with("- ")
+        || next.starts_with("- ") && !wrapped_at_dash(prev, next)
         || next.starts_with("+ ")
         || is_caps_marker(next)
+}
+
+/// `- Ủy ban Mặt trận … các tổ chức chính trị` over `- xã hội tỉnh;`: a
+/// dash item that stops without punctuation goes on where the next line
+/// opens with a dash and a small letter — the dash of a compound (`chính
+/// trị - xã hội`, `kinh tế - xã hội`) the line wrapped before, not an item.
+fn wrapped_at_dash(prev: &str, next: &str) -> bool {
+    prev.starts_with("- ") && !prev.ends_with(',') && next[2..].starts_with(char::is_lowercase)
 }
 
 /// The header's lines, each its own paragraph however the columns ran
@@ -238,4 +290,53 @@ fn cut(text: &str) -> bool {
         && last.len() > 1
         && !last.contains("://")
         && !last.starts_with("www.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_compound_wrapped_at_its_dash_is_no_list_item() {
+        assert!(wrapped_at_dash(
+            "- Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị",
+            "- xã hội tỉnh;"
+        ));
+        // A finished item, an item that ends with a comma, an item in
+        // capitals: a new item.
+        assert!(breaks("- Công an tỉnh;", "- xã hội tỉnh;", false));
+        assert!(!wrapped_at_dash(
+            "- tổ chức hội nghị,",
+            "- kiểm tra tại cơ sở;"
+        ));
+        assert!(!wrapped_at_dash("- Sở Tư pháp", "- Công an tỉnh"));
+    }
+
+    #[test]
+    fn a_lưu_line_goes_on_to_its_value() {
+        let line = |text: &str| Line {
+            at: 1,
+            text: text.into(),
+            alone: false,
+            side: false,
+        };
+        for prev in ["- Bộ Tư pháp (để b/c); - Lưu", "- Lưu:"] {
+            let open = Open {
+                slot: 0,
+                text: prev.into(),
+                alone: false,
+                joined: 1,
+                last_line: 40,
+            };
+            assert!(!starts_new(Some(&open), &line("VT, ĐTDG."), 80, false));
+        }
+        let open = Open {
+            slot: 0,
+            text: "- UBND các xã, phường; - Lưu: VT,".into(),
+            alone: false,
+            joined: 1,
+            last_line: 40,
+        };
+        assert!(!starts_new(Some(&open), &line("VP (CTH)."), 80, false));
+    }
 }
