@@ -18,6 +18,7 @@ use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
 use super::source::Source;
 use super::unreadable::Unreadable;
 
+mod columns;
 mod footnotes;
 mod layout;
 mod legible;

@@ -15,13 +15,13 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Glyph;
-use super::layout::{Line, spell};
+use super::layout::{Grid, Line, place, spell};
 use crate::import::text::join;
 
-/// A page's lines as text, its footnotes at their marks.
-pub(super) fn restore(lines: &[Line]) -> Vec<String> {
+/// A page's lines as text where they stand, its footnotes at their marks.
+pub(super) fn restore(lines: &[Line], grid: &Grid) -> Vec<String> {
     let Some(top) = notes_top(lines) else {
-        return lines.iter().map(|l| spell(&l.glyphs, &[])).collect();
+        return lines.iter().map(|l| place(l, &[], grid)).collect();
     };
     let notes = notes(&lines[top..]);
     let mut marks = body_marks(&lines[..top]);
@@ -43,7 +43,7 @@ pub(super) fn restore(lines: &[Line]) -> Vec<String> {
         .iter()
         .enumerate()
         .filter(|&(i, _)| !gone[i])
-        .map(|(i, line)| spell(&line.glyphs, &moved[i]))
+        .map(|(i, line)| place(line, &moved[i], grid))
         .collect()
 }
 

@@ -1,16 +1,21 @@
 //! A page's glyphs as lines of text, top to bottom, as `pdftotext -layout`
 //! gives them: glyphs on one baseline make a line, left to right; a gap of
-//! a space's width is a space, a gap of several a column break, written as
-//! a wide gap.
+//! a space's width is a space, a gap of several or the gutter between two
+//! columns a column break, written as a wide gap; a line's text and each
+//! of its columns start at the character column of where they stand, so
+//! that the text reader tells a right column's lines as it does in
+//! `pdftotext`'s.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{Glyph, footnotes};
+use super::{Glyph, columns, footnotes};
 
 /// One line of a page: its glyphs, left to right.
 pub(super) struct Line<'a> {
     pub glyphs: Vec<&'a Glyph>,
+    /// The glyphs a right column starts at, where no wide gap shows it.
+    pub columns: Vec<usize>,
     /// The baseline of most of its glyphs.
     pub y: f64,
     /// The size of most of its glyphs.
@@ -18,9 +23,11 @@ pub(super) struct Line<'a> {
 }
 
 pub(super) fn text(glyphs: &[Glyph]) -> String {
-    let lines = lines(glyphs);
+    let mut lines = lines(glyphs);
+    columns::find(&mut lines);
+    let grid = Grid::of(&lines);
     let mut out = String::new();
-    for line in footnotes::restore(&lines) {
+    for line in footnotes::restore(&lines, &grid) {
         out.push_str(line.trim_end());
         out.push('\n');
     }
@@ -72,7 +79,12 @@ fn line(mut glyphs: Vec<&Glyph>) -> Line<'_> {
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
     drop_covered_spaces(&mut glyphs);
     let (y, size) = main_baseline(&glyphs);
-    Line { glyphs, y, size }
+    Line {
+        glyphs,
+        columns: Vec::new(),
+        y,
+        size,
+    }
 }
 
 /// A space mostly under a glyph drawn over it — a số stamped by a
@@ -108,30 +120,125 @@ fn main_baseline(glyphs: &[&Glyph]) -> (f64, f64) {
     (y as f64 / 2.0, size as f64 / 2.0)
 }
 
+/// Where the characters of a page's text stand: the page's left margin and
+/// the width a character takes on the lines that run to the right margin
+/// (the body's, wrapped), so that those lines end at one column, and a
+/// right column's text stands as far across it as on the page.
+pub(super) struct Grid {
+    margin: f64,
+    char_width: f64,
+}
+
+impl Grid {
+    fn of(lines: &[Line]) -> Grid {
+        let ink: Vec<(f64, f64, &Line)> = lines
+            .iter()
+            .filter_map(|l| Some((l.glyphs.first()?.x, l.glyphs.last()?.end, l)))
+            .collect();
+        let margin = ink.iter().map(|i| i.0).fold(f64::INFINITY, f64::min);
+        let right = ink.iter().map(|i| i.1).fold(f64::NEG_INFINITY, f64::max);
+        let mut widths: Vec<f64> = ink
+            .iter()
+            .filter(|(_, end, line)| *end >= right - line.size && line.columns.is_empty())
+            .filter_map(|&(start, end, line)| {
+                let text = spell(&line.glyphs, &[]);
+                let chars = text.chars().count();
+                (!text.contains("   ") && chars > 0).then(|| (end - start) / chars as f64)
+            })
+            .collect();
+        widths.sort_by(f64::total_cmp);
+        Grid {
+            margin: if margin.is_finite() { margin } else { 0.0 },
+            char_width: widths.get(widths.len() / 2).copied().unwrap_or(6.0),
+        }
+    }
+
+    /// The character column of `x`.
+    fn column(&self, x: f64) -> usize {
+        ((x - self.margin) / self.char_width).round().max(0.0) as usize
+    }
+}
+
 /// Glyphs as text: a gap of a space's width is a space, a gap of several
 /// a column break; each range of glyphs in `instead` is written as its
 /// text (a footnote's mark as the note).
 pub(super) fn spell(glyphs: &[&Glyph], instead: &[(Range<usize>, String)]) -> String {
+    write(glyphs, instead, &[], None)
+}
+
+/// A line as text where it stands on the page: each of its columns (the
+/// line itself when it has one) centred on the character column of the
+/// middle of its glyphs, so that a centred column's lines line up however
+/// much wider its capitals are than the page's average glyph.
+pub(super) fn place(line: &Line, instead: &[(Range<usize>, String)], grid: &Grid) -> String {
+    write(&line.glyphs, instead, &line.columns, Some(grid))
+}
+
+fn write(
+    glyphs: &[&Glyph],
+    instead: &[(Range<usize>, String)],
+    columns: &[usize],
+    grid: Option<&Grid>,
+) -> String {
     let mut text = String::new();
+    let mut part = Part::default();
     let mut last_end: Option<f64> = None;
     for (i, glyph) in glyphs.iter().enumerate() {
         if let Some((range, other)) = instead.iter().find(|(r, _)| r.contains(&i)) {
             if range.start == i {
-                text.push_str(other);
+                part.text.push_str(other);
             }
             last_end = Some(glyph.end.max(last_end.unwrap_or(f64::MIN)));
             continue;
         }
         if let Some(end) = last_end {
             let gap = glyph.x - end;
-            if gap > glyph.size * 2.0 {
-                text.push_str("     ");
-            } else if gap > glyph.size * 0.15 && !text.ends_with(' ') {
-                text.push(' ');
+            if gap > glyph.size * 2.0 || columns.contains(&i) {
+                part.write_into(&mut text, grid);
+            } else if gap > glyph.size * 0.15 && !part.text.ends_with(' ') {
+                part.text.push(' ');
             }
         }
-        text.push_str(&glyph.text);
+        part.push(glyph);
         last_end = Some(glyph.end.max(last_end.unwrap_or(f64::MIN)));
     }
+    part.write_into(&mut text, grid);
     text
+}
+
+/// The text of one column of a line, and where its ink spans.
+#[derive(Default)]
+struct Part {
+    text: String,
+    ink: Option<(f64, f64)>,
+}
+
+impl Part {
+    fn push(&mut self, glyph: &Glyph) {
+        self.text.push_str(&glyph.text);
+        if !glyph.text.trim().is_empty() {
+            let (start, end) = self.ink.unwrap_or((glyph.x, glyph.end));
+            self.ink = Some((start.min(glyph.x), end.max(glyph.end)));
+        }
+    }
+
+    /// Appends the part to `text` after a column break (at least three
+    /// spaces, the text reader's), where it stands when `grid` says.
+    fn write_into(&mut self, text: &mut String, grid: Option<&Grid>) {
+        let part = std::mem::take(self);
+        let written = part.text.trim();
+        if written.is_empty() {
+            return;
+        }
+        let least = if text.is_empty() { 0 } else { 3 };
+        let at = match (grid, part.ink) {
+            (Some(grid), Some((start, end))) => grid
+                .column((start + end) / 2.0)
+                .saturating_sub(written.chars().count() / 2),
+            _ => 0,
+        };
+        let now = text.chars().count();
+        text.push_str(&" ".repeat(at.saturating_sub(now).max(least)));
+        text.push_str(written);
+    }
 }
