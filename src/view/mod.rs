@@ -18,7 +18,6 @@ use crate::date::PlanDate;
 use crate::format;
 use crate::markup::plain_text;
 use crate::model::{AuthorityPrefix, Plan, Reference, Signer, Urgency, Width};
-use crate::vietnamese::capitalise;
 
 #[derive(Debug, Serialize)]
 pub struct View {
