@@ -5,7 +5,7 @@
 //! own preamble or nơi nhận.
 
 use super::ending::{Ending, ending_block};
-use super::fields::{authority_line, starts_a_title};
+use super::fields::{authority_line, starts_a_title, unspaced};
 use super::header::{Header, header};
 use super::{Findings, bare, plain, text_of};
 use crate::import::source::Piece;
@@ -140,7 +140,7 @@ pub(super) fn plan_start(pieces: &[Piece], kind: usize) -> Option<usize> {
         && text_of(&pieces[start - 1]).is_some_and(|t| {
             // Not the decision's signer above it (`TL. BỘ TRƯỞNG`, `VỤ
             // TRƯỞNG VỤ PHÁP CHẾ`) when no name closes its block.
-            let t = bare(t);
+            let t = unspaced(&bare(t));
             crate::import::text::is_caps(&t)
                 && !t.starts_with(['-', '–'])
                 && authority_line(&t).is_none()

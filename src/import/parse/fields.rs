@@ -202,7 +202,12 @@ pub(super) fn starts_a_title(line: &str) -> bool {
     // The offices that issue in their own name (Decree 30, Phụ lục I).
     const ISSUING_OFFICES: [&str; 2] = ["THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH NƯỚC"];
     let line = format!("{} ", line.trim());
-    TITLES.iter().any(|t| line.starts_with(t)) && !ISSUING_OFFICES.contains(&line.trim())
+    // `THỦ TƯỚNG CHÍNH PHỦ -------`, its rule run into it, is the office.
+    TITLES.iter().any(|t| line.starts_with(t))
+        && !ISSUING_OFFICES.iter().any(|office| {
+            line.strip_prefix(office)
+                .is_some_and(|rest| rest.trim().chars().all(|c| "-_–— ".contains(c)))
+        })
 }
 
 /// The name is the longest tail that is one; the title starts at the

@@ -139,6 +139,7 @@ static QUOC_HIEU: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) -> Vec<Block> {
     let mut stray = Vec::new();
     let mut issuer_lines = Vec::new();
+    let pieces = &dates_whole(pieces);
     for piece in pieces {
         let Some(text) = text_of(piece) else {
             out.unplaced
@@ -215,6 +216,31 @@ pub(super) fn header(pieces: &[Piece], head: &mut Header, out: &mut Findings) ->
         .push(format!("cơ quan: {}", super::shown(&issuer)));
     head.issuer = Some(issuer);
     stray
+}
+
+/// The date line whole again where its blanks were wide enough for a reader
+/// to cut it into columns (`Tuyên Quang, ngày` | `tháng` | `năm 2027`, its
+/// day and month left for the văn thư): a piece that ends waiting for the
+/// date's next part takes the pieces that give it.
+fn dates_whole(pieces: &[Piece]) -> Vec<Piece> {
+    let waiting = |text: &str| {
+        let t = text.trim_end_matches([' ', '.', '…', '_']);
+        t.ends_with("ngày") || t.ends_with("tháng")
+    };
+    let mut out: Vec<Piece> = Vec::new();
+    for piece in pieces {
+        if let (Some(Piece::Text { text: prev, .. }), Piece::Text { text, .. }) =
+            (out.last_mut(), piece)
+            && waiting(prev)
+            && (text.trim_start().starts_with("tháng") || text.trim_start().starts_with("năm"))
+        {
+            prev.push(' ');
+            prev.push_str(text.trim());
+            continue;
+        }
+        out.push(piece.clone());
+    }
+    out
 }
 
 /// The header's lines of capitals as body names, the issuer last and its
@@ -406,6 +432,24 @@ mod tests {
         ] {
             assert_eq!(split_bodies(one), [one]);
         }
+    }
+
+    #[test]
+    fn a_date_cut_at_its_blanks_is_whole_again() {
+        use crate::import::source::Piece;
+        let piece = |text: &str| Piece::Text {
+            at: 4,
+            text: text.into(),
+        };
+        let pieces = [
+            piece("Tuyên Quang, ngày"),
+            piece("tháng"),
+            piece("năm 2027"),
+        ];
+        assert_eq!(
+            super::dates_whole(&pieces),
+            [piece("Tuyên Quang, ngày tháng năm 2027")]
+        );
     }
 
     #[test]
