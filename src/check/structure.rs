@@ -22,6 +22,39 @@ pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
     }
     sections(&plan.sections, style, &[], "sections", out);
     recipients(plan, out);
+    end_mark_inside(plan, out);
+}
+
+/// `./.` closes the content (R-END): one left in the middle of it by an
+/// edit (a paragraph moved up, one added after it) says the text ends
+/// there.
+fn end_mark_inside(plan: &Plan, out: &mut Vec<Finding>) {
+    let mut texts: Vec<(String, String)> = Vec::new();
+    plan.visit_strings(&mut |path, _, text| {
+        if ["preamble", "sections", "closing"]
+            .iter()
+            .any(|part| path.starts_with(part))
+        {
+            texts.push((path.to_owned(), text.to_owned()));
+        }
+    });
+    let last = texts.len().saturating_sub(1);
+    for (i, (path, text)) in texts.iter().enumerate() {
+        let at = text.find("./.");
+        let at_end =
+            i == last && text.trim_end().ends_with("./.") && at == text.trim_end().rfind("./.");
+        if at.is_some() && !at_end {
+            out.push(
+                Finding::new(
+                    Severity::Warning,
+                    "R-END",
+                    path.clone(),
+                    "dấu \"./.\" chỉ đặt ở cuối nội dung văn bản; ở đây nó ở giữa",
+                )
+                .suggest("xóa dấu ./. này: chương trình tự đặt ./. sau đoạn cuối"),
+            );
+        }
+    }
 }
 
 fn sections(
@@ -275,6 +308,32 @@ mod tests {
         let mut found = Vec::new();
         check(&p, &mut found);
         assert!(found.iter().any(|f| f.path == "recipients"), "{found:?}");
+    }
+
+    #[test]
+    fn an_end_mark_inside_the_content_is_found() {
+        let end = |p: &Plan| -> Vec<String> {
+            let mut found = Vec::new();
+            check(p, &mut found);
+            found
+                .into_iter()
+                .filter(|f| f.rule == "R-END")
+                .map(|f| f.path)
+                .collect()
+        };
+        // An edit left the first paragraph's `./.` when one was added after.
+        let moved = plan(vec![section(
+            Some("NỘI DUNG"),
+            &["Thực hiện nghiêm túc./.", "Báo cáo kết quả."],
+        )]);
+        assert_eq!(end(&moved), ["sections[0].content[0]"]);
+        let last = plan(vec![section(
+            Some("NỘI DUNG"),
+            &["Thực hiện nghiêm túc.", "Báo cáo kết quả./."],
+        )]);
+        assert!(end(&last).is_empty());
+        let inside = plan(vec![section(Some("NỘI DUNG"), &["Một./. Hai."])]);
+        assert_eq!(end(&inside), ["sections[0].content[0]"]);
     }
 
     #[test]
