@@ -142,7 +142,7 @@ fn ranges_stay_and_the_header_is_cleared_for_the_van_thu() {
         rolled
             .changes
             .iter()
-            .all(|c| !c.at.path.is_empty() && !c.at.section.is_empty())
+            .all(|c| !c.at.path.is_empty() && !c.at.words.is_empty())
     );
 }
 

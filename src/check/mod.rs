@@ -14,6 +14,7 @@ mod header;
 mod layout;
 mod structure;
 mod typography;
+mod years;
 
 pub use fix::{Fixed, fix};
 
@@ -124,6 +125,7 @@ pub fn check(plan: &Plan, today: (i32, u32, u32)) -> Report {
     let mut findings = Vec::new();
     header::check(plan, today, &mut findings);
     content::check(plan, &mut findings);
+    years::check(plan, &mut findings);
     typography::check(plan, &mut findings);
     structure::check(plan, &mut findings);
     decision::check(plan, &mut findings);

@@ -48,6 +48,9 @@ pub enum FlagKind {
     SignerUnknown,
     /// A quoted name (a movement, a theme) that holds the old year.
     QuotedName,
+    /// A year before the new plan's own, left in its running text as if it
+    /// were the plan's period (`được giao năm 2025` in a plan for 2027).
+    EarlierYear,
 }
 
 impl FlagKind {
@@ -78,6 +81,9 @@ impl FlagKind {
             }
             FlagKind::QuotedName => {
                 "tên trong ngoặc kép (phong trào, chủ đề) có năm cũ: tên riêng được giữ nguyên, kiểm tra năm nay còn dùng không"
+            }
+            FlagKind::EarlierYear => {
+                "năm trước năm kế hoạch còn trong câu văn, như thể là năm thực hiện (thường sót lại từ kế hoạch cũ): kiểm tra có phải là năm nay không"
             }
         }
     }
@@ -149,7 +155,8 @@ static ONE_OFF: LazyLock<Regex> = LazyLock::new(|| {
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"“[^”]*”|"[^"]*""#).unwrap());
 
 /// Any year-like number, to be classified by what stands around it.
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{4}(?-u:\b)").unwrap());
+pub(crate) static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{4}(?-u:\b)").unwrap());
 
 /// Moves the plan's own year `from` on to `from + 1` in `text`.
 pub fn roll_text(text: &str, from: i32) -> Rolled {
