@@ -12,6 +12,7 @@ mod decision;
 mod fix;
 mod header;
 mod layout;
+mod markup;
 mod structure;
 mod typography;
 
@@ -125,6 +126,7 @@ pub fn check(plan: &Plan, today: (i32, u32, u32)) -> Report {
     header::check(plan, today, &mut findings);
     content::check(plan, &mut findings);
     typography::check(plan, &mut findings);
+    markup::check(plan, &mut findings);
     structure::check(plan, &mut findings);
     decision::check(plan, &mut findings);
     findings.sort_by_key(|a| a.severity);
