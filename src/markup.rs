@@ -60,16 +60,39 @@ pub fn loose_marks(text: &str) -> Vec<Loose> {
 /// Plan text that prints `literal` as it is: a backslash before each run
 /// of stars that would open emphasis and before each `^[`.
 pub fn escape(literal: &str) -> String {
-    let s: Vec<char> = literal.chars().collect();
-    let mut out = String::with_capacity(literal.len());
-    for (i, &c) in s.iter().enumerate() {
+    let chars: Vec<(char, bool)> = literal.chars().map(|c| (c, true)).collect();
+    escape_marked(&chars)
+}
+
+/// Plan text from characters that are each literal (`true`) or markup
+/// written on purpose: the literal ones escaped as [`escape`] does, judged
+/// among all their neighbours.
+pub fn escape_marked(chars: &[(char, bool)]) -> String {
+    let s: Vec<char> = chars.iter().map(|&(c, _)| c).collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &(c, literal)) in chars.iter().enumerate() {
         let run_start = c == '*' && (i == 0 || s[i - 1] != '*');
-        if run_start && opens(&s, i) || c == '^' && s.get(i + 1) == Some(&'[') {
+        let markup = run_start && opens(&s, i) || c == '^' && s.get(i + 1) == Some(&'[');
+        if literal && markup {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// The text of plan text that holds no markup, line breaks as `\n`; None
+/// where it holds some.
+pub fn literal_text(nodes: &[Inline]) -> Option<String> {
+    let mut out = String::new();
+    for node in nodes {
+        match node {
+            Inline::Text(t) => out.push_str(t),
+            Inline::LineBreak => out.push('\n'),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 fn parse_span(s: &[char], in_footnote: bool, loose: &mut Vec<Loose>) -> Vec<Inline> {
@@ -366,17 +389,8 @@ mod tests {
         assert_eq!(to_typst("^[open"), "\\^\\[open");
     }
 
-    /// What parses as nothing but text: the text itself.
     fn literal(text: &str) -> Option<String> {
-        let mut out = String::new();
-        for node in parse(text) {
-            match node {
-                Inline::Text(t) => out.push_str(&t),
-                Inline::LineBreak => out.push('\n'),
-                _ => return None,
-            }
-        }
-        Some(out)
+        literal_text(&parse(text))
     }
 
     #[test]
