@@ -127,8 +127,7 @@ pub fn import_bytes(bytes: &[u8], kind: &str, name: &str) -> Result<Imported> {
     let source = match kind {
         "docx" => docx::read(bytes),
         "pdf" => pdf::read(bytes),
-        "md" => text::read(bytes),
-        "txt" | "text" | "" => text::read_literal(bytes),
+        "txt" | "md" | "text" | "" => text::read(bytes),
         other => Err(Unreadable::UnknownKind(other.to_owned())),
     }
     .map_err(fail)?;

@@ -29,13 +29,14 @@ pub static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.|[a-zđ]\)|[-–+•])\s").unwrap()
 });
 
-/// Reads Markdown: its stars are its emphasis.
+/// Reads text as Markdown, its stars that edge words its emphasis: text
+/// converted from Word (the seeds) writes bold and italic so.
 pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
     read_as(bytes, false)
 }
 
-/// Reads text whose every character is literal (a `.txt`, a PDF's text
-/// layer): a star that would read as emphasis is escaped, so the plan
+/// Reads text whose every character is literal (a PDF's text layer): a
+/// star that would read as emphasis is escaped, so the plan
 /// prints what the source printed.
 pub fn read_literal(bytes: &[u8]) -> Result<Source, Unreadable> {
     read_as(bytes, true)
