@@ -10,12 +10,23 @@ use crate::model::Plan;
 pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
     plan.visit_strings(&mut |path, _, text| {
         for loose in loose_marks(text) {
+            if is_bullet(text, &loose) {
+                continue;
+            }
             let (message, suggestion) = explain(&loose);
             out.push(
                 Finding::new(Severity::Warning, "K-MARKUP", path, message).suggest(suggestion),
             );
         }
     });
+}
+
+/// One star opening a paragraph (`*Giải pháp lâu dài:`) is how many
+/// plans mark an item: a sign, not italic left open.
+fn is_bullet(text: &str, loose: &Loose) -> bool {
+    text.strip_prefix('*').is_some_and(|rest| {
+        loose.mark == "*" && !rest.starts_with('*') && rest.starts_with(&loose.before)
+    })
 }
 
 fn explain(loose: &Loose) -> (String, String) {
@@ -92,6 +103,7 @@ mod tests {
             "7*7 và {{ 7*7 }}",
             "**Điều 1.** Thực hiện *nghiêm túc*^[Theo Kế hoạch]",
             "\\*nghiêm túc như đã gõ",
+            "*Giải pháp lâu dài: nạo vét kênh mương",
         ] {
             assert!(findings(text).is_empty(), "{text}");
         }
