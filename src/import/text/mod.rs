@@ -35,8 +35,8 @@ pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
     read_as(bytes, false)
 }
 
-/// Reads text whose every character is literal (a PDF's text layer): a
-/// star that would read as emphasis is escaped, so the plan
+/// Reads text whose every character but its footnotes' `^[…]` is literal
+/// (a PDF's text layer): a star that would read as emphasis is escaped, so the plan
 /// prints what the source printed.
 pub fn read_literal(bytes: &[u8]) -> Result<Source, Unreadable> {
     read_as(bytes, true)
@@ -113,8 +113,12 @@ fn clean_lines(text: &str, literal: bool, notes: &mut Vec<String>) -> Vec<Line> 
         let line = SPACES.replace_all(&text, " ");
         // Escaped line by line: lines are joined after a space, a `-` or
         // a `/`, none of which changes what a star next to it would be.
+        // A `^[` is the PDF reader's own mark of a footnote put back.
         let mut line = match literal {
-            true => crate::markup::escape(line.trim()),
+            true => {
+                let chars: Vec<(char, bool)> = line.trim().chars().map(|c| (c, c != '^')).collect();
+                crate::markup::escape_marked(&chars)
+            }
             false => line.trim().to_owned(),
         };
         if line.chars().count() == 1 && line.starts_with(is_bullet) {
