@@ -287,6 +287,30 @@ fn a_pdf_import_prints_its_stars_as_the_source_did() {
     assert_eq!(between_marks(&pdf_text(&pdf)), bare);
 }
 
+/// The plan's strings that hold `needle`.
+fn strings_with(value: &serde_json::Value, needle: &str, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) if s.contains(needle) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings_with(v, needle, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings_with(v, needle, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn kehoachs_word_file_imports_back_to_the_same_stars() {
+    let typed =
+        "Chỉ tiêu (*) bắt buộc; \\*Ghi chú* in sao; **Điều 1.** Thực hiện *nghiêm túc*; 7*7";
+    let plan = load::load_str(&plan_with(typed), "t.json", &root()).unwrap();
+    let docx = kehoach::docx::docx(&plan, Part::All).unwrap();
+    let imported = import_bytes(&docx, "docx", "t.docx").unwrap();
+    let value: serde_json::Value = serde_json::from_str(&imported.json).unwrap();
+    let mut found = Vec::new();
+    strings_with(&value, "BATDAU", &mut found);
+    // The ./. is the one the renderer put after the last paragraph.
+    assert_eq!(found, [format!("BATDAU {typed} KETTHUC./.")]);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
