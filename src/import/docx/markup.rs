@@ -121,6 +121,7 @@ fn assemble(spans: &[Span]) -> String {
 fn is_blank(span: &Span) -> bool {
     span.emphasis != Emphasis::Footnote && span.text.trim().is_empty()
 }
+
 /// A run of spaces takes its neighbours' emphasis when they agree, so
 /// that "**Nơi**", " ", "**nhận:**" make one span; otherwise it is plain.
 /// Emphasis on spaces alone shows nothing, and would only split spans.
