@@ -12,6 +12,7 @@ mod decision;
 mod fix;
 mod header;
 mod layout;
+mod markup;
 mod structure;
 mod typography;
 mod years;
@@ -127,6 +128,7 @@ pub fn check(plan: &Plan, today: (i32, u32, u32)) -> Report {
     content::check(plan, &mut findings);
     years::check(plan, &mut findings);
     typography::check(plan, &mut findings);
+    markup::check(plan, &mut findings);
     structure::check(plan, &mut findings);
     decision::check(plan, &mut findings);
     findings.sort_by_key(|a| a.severity);
