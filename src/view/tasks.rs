@@ -2,6 +2,7 @@
 //! task tables, and the appendix that gathers every task of the body.
 
 use super::body::{blocks, column};
+use super::widths::widths;
 use super::{AppendixView, BlockView, TableView, Tail, TaskLine, default_label, reference};
 use crate::date::PlanDate;
 use crate::format;
@@ -13,6 +14,7 @@ pub(super) fn task_table(
     items: &[Task],
     landscape: bool,
     labels: &Labels,
+    wide: bool,
 ) -> BlockView {
     let mut header = vec![columns.iter().map(|c| c.1.clone()).collect::<Vec<_>>()];
     if number_row {
@@ -31,7 +33,7 @@ pub(super) fn task_table(
                 .collect(),
         );
     }
-    let rows = items
+    let rows: Vec<Vec<Vec<BlockView>>> = items
         .iter()
         .enumerate()
         .map(|(i, task)| {
@@ -41,7 +43,7 @@ pub(super) fn task_table(
                     TaskField::Index => vec![BlockView::paragraph(
                         task.number.clone().unwrap_or_else(|| (i + 1).to_string()),
                     )],
-                    TaskField::Content => blocks(&task.content, labels),
+                    TaskField::Content => blocks(&task.content, labels, wide),
                     field => task_value(task, field)
                         .map(|text| vec![BlockView::paragraph(text)])
                         .unwrap_or_default(),
@@ -49,9 +51,15 @@ pub(super) fn task_table(
                 .collect()
         })
         .collect();
+    let given: Vec<_> = columns.iter().map(|c| c.2).collect();
+    let widths = widths(&given, &header, &rows, landscape || wide);
     TableView {
         caption: None,
-        columns: columns.iter().map(|c| column(c.2, c.3)).collect(),
+        columns: columns
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| column(w, c.3))
+            .collect(),
         header,
         rows,
         landscape,
@@ -174,7 +182,7 @@ pub(super) fn gathered_tasks(
         subtitle: None,
         reference: reference(plan, None, number, symbol, date),
         landscape: false,
-        content: vec![task_table(&columns, true, &items, false, labels)],
+        content: vec![task_table(&columns, true, &items, false, labels, false)],
         sections: Vec::new(),
     }
 }
