@@ -99,7 +99,15 @@ fn block(b: &Block, labels: &Labels, wide: bool) -> BlockView {
                 .iter()
                 .map(|c| (c.field, c.title.clone(), c.width, c.align))
                 .collect();
-            task_table(&columns, t.number_row, &t.items, t.landscape, labels, wide)
+            task_table(
+                &columns,
+                t.number_row,
+                &t.header_rows,
+                &t.items,
+                t.landscape,
+                labels,
+                wide,
+            )
         }
     }
 }

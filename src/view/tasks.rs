@@ -6,11 +6,14 @@ use super::widths::widths;
 use super::{AppendixView, BlockView, TableView, Tail, TaskLine, default_label, reference};
 use crate::date::PlanDate;
 use crate::format;
-use crate::model::{Align, Block, Plan, Section, Task, TaskField, TaskLabels, Width};
+use crate::model::{
+    Align, Block, Plan, Section, Task, TaskField, TaskLabels, Width, numbering_row,
+};
 
 pub(super) fn task_table(
     columns: &[(TaskField, String, Option<Width>, Option<Align>)],
     number_row: bool,
+    header_rows: &[Vec<String>],
     items: &[Task],
     landscape: bool,
     labels: &Labels,
@@ -18,21 +21,9 @@ pub(super) fn task_table(
 ) -> BlockView {
     let mut header = vec![columns.iter().map(|c| c.1.clone()).collect::<Vec<_>>()];
     if number_row {
-        let mut n = 0;
-        header.push(
-            columns
-                .iter()
-                .map(|c| {
-                    if c.0 == TaskField::Index {
-                        String::new()
-                    } else {
-                        n += 1;
-                        format!("({n})")
-                    }
-                })
-                .collect(),
-        );
+        header.push(numbering_row(columns.iter().map(|c| c.0)));
     }
+    header.extend(header_rows.iter().cloned());
     let rows: Vec<Vec<Vec<BlockView>>> = items
         .iter()
         .enumerate()
@@ -182,7 +173,15 @@ pub(super) fn gathered_tasks(
         subtitle: None,
         reference: reference(plan, None, number, symbol, date),
         landscape: false,
-        content: vec![task_table(&columns, true, &items, false, labels, false)],
+        content: vec![task_table(
+            &columns,
+            true,
+            &[],
+            &items,
+            false,
+            labels,
+            false,
+        )],
         sections: Vec::new(),
     }
 }
