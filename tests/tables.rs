@@ -3,13 +3,15 @@
 //! note columns are narrow and the task column is the widest; its tasks take
 //! fewer lines than with the columns sharing the width equally (what such a
 //! table got before); the column-numbering row is part of the head, on
-//! every page, and no task. The Word file has the same widths.
+//! every page, and no task. The Word file has the same widths, and its
+//! numbering row imports back into the head, however it is printed.
 
 mod common;
 
 use std::io::Read;
 
 use common::{MM, Probe, compile_str, load, sample};
+use kehoach::model::Block;
 use serde_json::{Value, json};
 
 /// The right edge of a landscape page's text (297 mm less the 15 mm margin).
@@ -192,15 +194,20 @@ fn the_column_numbering_row_heads_every_page_of_the_table() {
     assert_eq!(rows, ROWS, "every task once, the numbering row none");
 }
 
-#[test]
-fn the_word_file_gets_the_same_widths() {
-    let json = plan(None).to_string();
-    let dir = std::env::temp_dir().join(format!("kehoach-widths-{}", std::process::id()));
+/// The plan's Word file, as `render --docx` writes it.
+fn word_file(plan: &Value, name: &str) -> Vec<u8> {
+    let dir = std::env::temp_dir().join(format!("kehoach-tables-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("plan.json");
-    std::fs::write(&path, &json).unwrap();
+    std::fs::write(&path, plan.to_string()).unwrap();
     let bytes = kehoach::docx::docx(&load(&path), kehoach::view::Part::All).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
+    bytes
+}
+
+#[test]
+fn the_word_file_gets_the_same_widths() {
+    let bytes = word_file(&plan(None), "widths");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
     zip.by_name("word/document.xml")
@@ -223,5 +230,68 @@ fn the_word_file_gets_the_same_widths() {
     let pdf = measure(&plan(None)).widths;
     for (word, laid) in grid.iter().zip(&pdf) {
         assert!((word - laid).abs() < 1.0, "Word {grid:.1?}, PDF {pdf:.1?}");
+    }
+}
+
+/// The task table of the plan imported from `plan`'s Word file.
+fn imported_table(plan: &Value, name: &str) -> (kehoach::model::TaskTable, bool) {
+    let imported =
+        kehoach::import::import_bytes(&word_file(plan, name), "docx", "phu-luc.docx").unwrap();
+    let appendix = &imported.plan.appendices[0];
+    let Some(Block::TaskTable(t)) = appendix.content.first() else {
+        panic!("no task table: {:?}", appendix.content.first());
+    };
+    (t.task_table.clone(), appendix.landscape)
+}
+
+/// The tasks read back, as their first paragraphs.
+fn contents(table: &kehoach::model::TaskTable) -> Vec<String> {
+    table
+        .items
+        .iter()
+        .map(|t| match t.content.first() {
+            Some(Block::Paragraph(p)) => p.clone(),
+            other => format!("{other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn a_numbering_row_in_a_word_file_imports_into_the_head() {
+    let original = plan(None);
+    let (table, landscape) = imported_table(&original, "number-row");
+    assert!(landscape, "the phụ lục is landscape again");
+    assert!(table.number_row, "the (1) (2) … row under TT's empty cell");
+    assert!(table.header_rows.is_empty(), "{:?}", table.header_rows);
+    let tasks = contents(&table);
+    assert_eq!(tasks.len(), ROWS, "{:?}", &tasks[..3]);
+    assert!(tasks[0].starts_with("Nhiệm vụ số 1:"), "{}", tasks[0]);
+    assert!(table.columns.iter().all(|c| c.width.is_none()));
+
+    // A phụ lục that numbers every column, TT too, in plain digits, as
+    // many real plans print it: the row is kept as printed, in the head.
+    let mut numbered = original;
+    let t = &mut numbered["appendices"][0]["content"][0]["task_table"];
+    t["number_row"] = json!(false);
+    t["header_rows"] = json!([["1", "2", "3", "4", "5", "6"]]);
+    let (table, _) = imported_table(&numbered, "header-rows");
+    assert!(!table.number_row);
+    assert_eq!(table.header_rows, [["1", "2", "3", "4", "5", "6"]]);
+    assert_eq!(contents(&table).len(), ROWS);
+    // And it prints in the head of every page again.
+    let probe = Probe::new(&compile_str(&numbered.to_string()));
+    let pages: std::collections::BTreeSet<usize> = probe
+        .runs
+        .iter()
+        .filter(|r| r.text.starts_with("Nhiệm vụ số"))
+        .map(|r| r.page)
+        .collect();
+    // The head's `6` stands over the Ghi chú column, whose cells say `Mới`.
+    for page in pages {
+        let sixes = probe
+            .page_runs(page)
+            .filter(|r| r.text.trim() == "6" && r.x > 260.0 * MM)
+            .count();
+        assert_eq!(sixes, 1, "p{}: the head's 6", page + 1);
     }
 }
