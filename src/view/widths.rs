@@ -23,6 +23,10 @@ const NARROWEST: f64 = 8.0;
 /// The part of the line one word may claim: a long address or code wraps
 /// inside its cell rather than squeeze every other column.
 const LONGEST_WORD: f64 = 0.3;
+/// A column whose longest paragraph takes no more than this part of the
+/// line (a unit's name, a date, a note) is kept on one line when the line
+/// has room: a clerk does not let `Quý II/2026` wrap.
+const SHORT: f64 = 0.12;
 /// The text width of a portrait and a landscape A4 page (margins 30 + 15 mm).
 const PORTRAIT: f64 = 165.0;
 const LANDSCAPE: f64 = 252.0;
@@ -147,7 +151,8 @@ fn cell_texts<'a>(blocks: &'a [BlockView], out: &mut Vec<&'a str>) {
     }
 }
 
-/// Every column gets its longest word; what is left of the line goes to
+/// Every column gets its longest word, a short column its longest
+/// paragraph; what is left of the line goes to
 /// the columns in proportion to their text, so that their cells take about
 /// as many lines each, but none beyond its longest paragraph; what even
 /// that leaves goes to the columns in proportion to their widths.
@@ -158,6 +163,20 @@ fn fit(columns: &[Column], line: f64) -> Vec<f64> {
         // Too many long words for the line: the shares stay in their
         // proportion and every column gives up some.
         return widths;
+    }
+    let short: Vec<f64> = columns
+        .iter()
+        .map(|c| {
+            if c.most <= SHORT * line {
+                c.most
+            } else {
+                c.least
+            }
+        })
+        .collect();
+    if short.iter().sum::<f64>() <= line {
+        widths = short;
+        left = line - widths.iter().sum::<f64>();
     }
     loop {
         let open: Vec<usize> = (0..columns.len())
@@ -219,6 +238,17 @@ mod tests {
         let w = fit(&columns, 165.0);
         assert!((w.iter().sum::<f64>() - 165.0).abs() < 1e-6, "{w:?}");
         assert!((w[1] / w[0] - 2.0).abs() < 1e-6, "{w:?}");
+    }
+
+    #[test]
+    fn a_short_column_stays_on_one_line_when_there_is_room() {
+        // By text alone the unit column would get 10 + 150 × 60/4060.
+        let columns = [column(10.0, 18.0, 60.0), column(25.0, 400.0, 4000.0)];
+        let w = fit(&columns, 165.0);
+        assert!((w[0] - 18.0).abs() < 1e-9, "{w:?}");
+        let crowded = [column(10.0, 18.0, 60.0), column(150.0, 400.0, 4000.0)];
+        // No room for both: the unit column wraps rather than the task.
+        assert!(fit(&crowded, 165.0)[0] < 11.0);
     }
 
     #[test]
