@@ -51,6 +51,7 @@ fn cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
         ("a field twice", GOOD.replace("\"place\": \"Lạng Sơn\",", "\"place\": \"Lạng Sơn\", \"place\": \"Hà Nội\","), "plan.json:4:", "trường \"place\" ghi hai lần"),
         ("more cells than columns", with_block(r#"{ "table": { "columns": [ { "title": "A" } ], "rows": [ ["a", "b"] ] } }"#), "plan.json:9:", "sections[0].content[1].table.rows[0]: dòng có 2 ô nhưng bảng chỉ có 1 cột"),
         ("a table with no columns", with_block(r#"{ "table": { "columns": [], "rows": [] } }"#), "plan.json:9:", "table.columns: bảng cần ít nhất một cột"),
+        ("a task table's head row past its columns", with_block(r#"{ "task_table": { "columns": [ { "field": "content", "title": "Nhiệm vụ" } ], "header_rows": [ ["(1)", "(2)"] ], "items": [] } }"#), "plan.json:9:", "task_table.header_rows[0]: dòng có 2 ô nhưng bảng chỉ có 1 cột"),
         ("a task table with no columns", with_block(r#"{ "task_table": { "columns": [], "items": [] } }"#), "plan.json:9:", "task_table.columns: bảng nhiệm vụ cần ít nhất một cột"),
         ("a width past reason", with_block(r#"{ "table": { "columns": [ { "title": "A", "width": 1e308 } ], "rows": [] } }"#), "plan.json:9:", "tỷ lệ độ rộng 1e308 quá lớn"),
         ("a width over the line", with_block(r#"{ "table": { "columns": [ { "title": "A", "width": "1000%" } ], "rows": [] } }"#), "plan.json:9:", "độ rộng 1000% lớn hơn cả dòng"),

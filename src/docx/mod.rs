@@ -23,7 +23,7 @@ mod blocks;
 mod decision;
 mod document;
 mod images;
-mod measure;
+pub(crate) mod measure;
 mod page;
 mod parts;
 mod table;

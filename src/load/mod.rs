@@ -184,24 +184,22 @@ fn table_shapes(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
                 format!("{path}.table.columns"),
                 "bảng cần ít nhất một cột: ghi các cột trong \"columns\"".to_owned(),
             )),
-            Block::Table(TableBlock { table }) => [("header_rows", &table.header_rows), ("rows", &table.rows)]
-                .into_iter()
-                .flat_map(|(key, rows)| rows.iter().enumerate().map(move |(i, row)| (key, i, row)))
-                .find(|(_, _, row)| row.len() > table.columns.len())
-                .map(|(key, i, row)| {
-                    (
-                        format!("{path}.table.{key}[{i}]"),
-                        format!(
-                            "dòng có {} ô nhưng bảng chỉ có {} cột: thêm cột trong \"columns\" hoặc bớt ô",
-                            row.len(),
-                            table.columns.len()
-                        ),
-                    )
-                }),
-            Block::TaskTable(TaskTableBlock { task_table }) if task_table.columns.is_empty() => Some((
-                format!("{path}.task_table.columns"),
-                "bảng nhiệm vụ cần ít nhất một cột: ghi các cột trong \"columns\"".to_owned(),
-            )),
+            Block::Table(TableBlock { table }) => overflow(
+                &format!("{path}.table"),
+                &[("header_rows", &table.header_rows), ("rows", &table.rows)],
+                table.columns.len(),
+            ),
+            Block::TaskTable(TaskTableBlock { task_table }) if task_table.columns.is_empty() => {
+                Some((
+                    format!("{path}.task_table.columns"),
+                    "bảng nhiệm vụ cần ít nhất một cột: ghi các cột trong \"columns\"".to_owned(),
+                ))
+            }
+            Block::TaskTable(TaskTableBlock { task_table }) => overflow(
+                &format!("{path}.task_table"),
+                &[("header_rows", &task_table.header_rows)],
+                task_table.columns.len(),
+            ),
             _ => None,
         };
     });
@@ -209,6 +207,27 @@ fn table_shapes(plan: &Plan, at: &dyn Fn(&str) -> Location) -> Result<()> {
         Some((path, message)) => Err(Error::input(at(&path), message)),
         None => Ok(()),
     }
+}
+
+/// The first row of `lists` with more cells than the table's `columns`.
+fn overflow(
+    table: &str,
+    lists: &[(&str, &Vec<Vec<String>>)],
+    columns: usize,
+) -> Option<(String, String)> {
+    lists
+        .iter()
+        .flat_map(|(key, rows)| rows.iter().enumerate().map(move |(i, row)| (key, i, row)))
+        .find(|(_, _, row)| row.len() > columns)
+        .map(|(key, i, row)| {
+            (
+                format!("{table}.{key}[{i}]"),
+                format!(
+                    "dòng có {} ô nhưng bảng chỉ có {columns} cột: thêm cột trong \"columns\" hoặc bớt ô",
+                    row.len()
+                ),
+            )
+        })
 }
 
 /// The most pixels a signature or seal image may have: a 600 dpi scan of a

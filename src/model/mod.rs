@@ -19,7 +19,7 @@ pub use block::{
     Block, ListBlock, TableBlock, Task, TaskBlock, TaskField, TaskLabels, TaskTableBlock, Units,
 };
 pub use decision::Decision;
-pub use table::{Align, Column, Table, TaskColumn, TaskTable, Width, WidthSpec};
+pub use table::{Align, Column, Table, TaskColumn, TaskTable, Width, WidthSpec, numbering_row};
 pub use visit::TextRole;
 
 /// Một kế hoạch: dữ liệu để sinh văn bản KẾ HOẠCH theo Nghị định 30/2020/NĐ-CP.

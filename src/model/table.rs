@@ -193,9 +193,32 @@ pub struct TaskTable {
     #[schemars(title = "Dòng đánh số cột")]
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub number_row: bool,
+    /// Các dòng tiêu đề thêm dưới dòng tên cột (và dưới dòng đánh số cột,
+    /// nếu có), in lặp lại ở mỗi trang như dòng tên cột: một dòng đánh số
+    /// cột in khác dạng (1) (2) …, như văn bản gốc in nó.
+    #[schemars(title = "Dòng tiêu đề thêm")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header_rows: Vec<Vec<String>>,
     #[schemars(title = "Các nhiệm vụ")]
     pub items: Vec<Task>,
     #[schemars(title = "Trang ngang")]
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub landscape: bool,
+}
+
+/// The row `number_row` prints under a task table's headings: nothing over
+/// the running number, `(1)`, `(2)` … over the other columns.
+pub fn numbering_row(fields: impl IntoIterator<Item = TaskField>) -> Vec<String> {
+    let mut n = 0;
+    fields
+        .into_iter()
+        .map(|f| {
+            if f == TaskField::Index {
+                String::new()
+            } else {
+                n += 1;
+                format!("({n})")
+            }
+        })
+        .collect()
 }

@@ -380,6 +380,7 @@ impl Walker<'_> {
         let TaskTable {
             columns,
             number_row: _,
+            header_rows,
             items,
             landscape: _,
         } = table;
@@ -392,6 +393,11 @@ impl Walker<'_> {
                     align: _,
                 } = c;
                 w.field("title", Prose, title);
+            })
+        });
+        self.key("header_rows", |w| {
+            w.each(header_rows, |w, row| {
+                w.each(row, |w, cell| w.text(Prose, cell))
             })
         });
         self.key("items", |w| w.each(items, Self::task));

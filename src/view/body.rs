@@ -2,6 +2,7 @@
 //! paragraphs, lists, tables, and the `./.` that ends the text.
 
 use super::tasks::{Labels, task_table};
+use super::widths::widths;
 use super::{BlockView, ColumnView, SectionView, TableView, Tail};
 use crate::format;
 use crate::model::{Align, Block, Numbering, Section, TaskField, Width};
@@ -11,6 +12,7 @@ pub(super) fn sections(
     style: Numbering,
     labels: &Labels,
     parent: &[u32],
+    wide: bool,
 ) -> Vec<SectionView> {
     list.iter()
         .enumerate()
@@ -25,9 +27,9 @@ pub(super) fn sections(
                     .unwrap_or_else(|| format::section_number(style, &path)),
                 title: s.title.clone(),
                 runs_into: runs_into(s),
-                content: blocks(&s.content, labels),
-                sections: sections(&s.sections, style, labels, &path),
-                after: blocks(&s.after, labels),
+                content: blocks(&s.content, labels, wide),
+                sections: sections(&s.sections, style, labels, &path, wide),
+                after: blocks(&s.after, labels, wide),
             }
         })
         .collect()
@@ -44,38 +46,48 @@ fn runs_into(s: &Section) -> bool {
     (s.run_in || s.title.is_none()) && opens_with_paragraph
 }
 
-pub(super) fn blocks(list: &[Block], labels: &Labels) -> Vec<BlockView> {
-    list.iter().map(|b| block(b, labels)).collect()
+/// `wide`: the blocks are on landscape pages (a landscape appendix), where
+/// a table has more width to share out.
+pub(super) fn blocks(list: &[Block], labels: &Labels, wide: bool) -> Vec<BlockView> {
+    list.iter().map(|b| block(b, labels, wide)).collect()
 }
 
-fn block(b: &Block, labels: &Labels) -> BlockView {
+fn block(b: &Block, labels: &Labels, wide: bool) -> BlockView {
     match b {
         Block::Paragraph(text) => BlockView::paragraph(text.clone()),
         Block::List(l) => BlockView::List {
             marker: l.marker.clone().unwrap_or_else(|| "-".into()),
-            items: blocks(&l.list, labels),
+            items: blocks(&l.list, labels, wide),
         },
         Block::Task(t) => BlockView::Task {
-            content: blocks(&t.task.content, labels),
+            content: blocks(&t.task.content, labels, wide),
             lines: labels.lines(&t.task),
         },
         Block::Table(t) => {
             let t = &t.table;
             let mut header = vec![t.columns.iter().map(|c| c.title.clone()).collect()];
             header.extend(t.header_rows.iter().cloned());
+            let rows: Vec<Vec<Vec<BlockView>>> = t
+                .rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| vec![BlockView::paragraph(c.clone())])
+                        .collect()
+                })
+                .collect();
+            let given: Vec<_> = t.columns.iter().map(|c| c.width).collect();
+            let widths = widths(&given, &header, &rows, t.landscape || wide);
             TableView {
                 caption: t.caption.clone(),
-                columns: t.columns.iter().map(|c| column(c.width, c.align)).collect(),
-                header,
-                rows: t
-                    .rows
+                columns: t
+                    .columns
                     .iter()
-                    .map(|r| {
-                        r.iter()
-                            .map(|c| vec![BlockView::paragraph(c.clone())])
-                            .collect()
-                    })
+                    .zip(widths)
+                    .map(|(c, w)| column(w, c.align))
                     .collect(),
+                header,
+                rows,
                 landscape: t.landscape,
             }
             .into()
@@ -87,7 +99,15 @@ fn block(b: &Block, labels: &Labels) -> BlockView {
                 .iter()
                 .map(|c| (c.field, c.title.clone(), c.width, c.align))
                 .collect();
-            task_table(&columns, t.number_row, &t.items, t.landscape, labels)
+            task_table(
+                &columns,
+                t.number_row,
+                &t.header_rows,
+                &t.items,
+                t.landscape,
+                labels,
+                wide,
+            )
         }
     }
 }

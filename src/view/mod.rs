@@ -7,6 +7,7 @@ mod body;
 mod decision;
 mod place;
 mod tasks;
+mod widths;
 
 use serde::Serialize;
 
@@ -201,15 +202,15 @@ impl View {
         let number = plan.number.map(format::pad_number);
         let symbol = plan.symbol();
 
-        let mut body = sections(&plan.sections, style, &labels, &[]);
-        let mut closing = blocks(&plan.closing, &labels);
+        let mut body = sections(&plan.sections, style, &labels, &[], false);
+        let mut closing = blocks(&plan.closing, &labels, false);
         if !end_mark(&mut closing) && !end_mark_sections(&mut body) {
             closing.push(BlockView::Paragraph {
                 text: "./.".into(),
                 tail: Tail::Last,
             });
         }
-        let mut preamble = blocks(&plan.preamble, &labels);
+        let mut preamble = blocks(&plan.preamble, &labels, false);
         if plan.decision.is_some() {
             // The attached plan ends without a closing block to keep with.
             clear_tails(&mut preamble, &mut body, &mut closing);
@@ -238,8 +239,8 @@ impl View {
                 subtitle: a.subtitle.clone(),
                 reference: reference(plan, a.reference.as_ref(), number.as_deref(), &symbol, date),
                 landscape: a.landscape,
-                content: blocks(&a.content, &labels),
-                sections: sections(&a.sections, style, &labels, &[]),
+                content: blocks(&a.content, &labels, a.landscape),
+                sections: sections(&a.sections, style, &labels, &[], a.landscape),
             });
         }
         if plan.gather_tasks {

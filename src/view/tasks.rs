@@ -2,36 +2,29 @@
 //! task tables, and the appendix that gathers every task of the body.
 
 use super::body::{blocks, column};
+use super::widths::widths;
 use super::{AppendixView, BlockView, TableView, Tail, TaskLine, default_label, reference};
 use crate::date::PlanDate;
 use crate::format;
-use crate::model::{Align, Block, Plan, Section, Task, TaskField, TaskLabels, Width};
+use crate::model::{
+    Align, Block, Plan, Section, Task, TaskField, TaskLabels, Width, numbering_row,
+};
 
 pub(super) fn task_table(
     columns: &[(TaskField, String, Option<Width>, Option<Align>)],
     number_row: bool,
+    header_rows: &[Vec<String>],
     items: &[Task],
     landscape: bool,
     labels: &Labels,
+    wide: bool,
 ) -> BlockView {
     let mut header = vec![columns.iter().map(|c| c.1.clone()).collect::<Vec<_>>()];
     if number_row {
-        let mut n = 0;
-        header.push(
-            columns
-                .iter()
-                .map(|c| {
-                    if c.0 == TaskField::Index {
-                        String::new()
-                    } else {
-                        n += 1;
-                        format!("({n})")
-                    }
-                })
-                .collect(),
-        );
+        header.push(numbering_row(columns.iter().map(|c| c.0)));
     }
-    let rows = items
+    header.extend(header_rows.iter().cloned());
+    let rows: Vec<Vec<Vec<BlockView>>> = items
         .iter()
         .enumerate()
         .map(|(i, task)| {
@@ -41,7 +34,7 @@ pub(super) fn task_table(
                     TaskField::Index => vec![BlockView::paragraph(
                         task.number.clone().unwrap_or_else(|| (i + 1).to_string()),
                     )],
-                    TaskField::Content => blocks(&task.content, labels),
+                    TaskField::Content => blocks(&task.content, labels, wide),
                     field => task_value(task, field)
                         .map(|text| vec![BlockView::paragraph(text)])
                         .unwrap_or_default(),
@@ -49,9 +42,15 @@ pub(super) fn task_table(
                 .collect()
         })
         .collect();
+    let given: Vec<_> = columns.iter().map(|c| c.2).collect();
+    let widths = widths(&given, &header, &rows, landscape || wide);
     TableView {
         caption: None,
-        columns: columns.iter().map(|c| column(c.2, c.3)).collect(),
+        columns: columns
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| column(w, c.3))
+            .collect(),
         header,
         rows,
         landscape,
@@ -174,7 +173,15 @@ pub(super) fn gathered_tasks(
         subtitle: None,
         reference: reference(plan, None, number, symbol, date),
         landscape: false,
-        content: vec![task_table(&columns, true, &items, false, labels)],
+        content: vec![task_table(
+            &columns,
+            true,
+            &[],
+            &items,
+            false,
+            labels,
+            false,
+        )],
         sections: Vec::new(),
     }
 }

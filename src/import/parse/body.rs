@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::tasks::{TASK_LINE, task_field, task_table};
+use super::tasks::{TASK_LINE, numbers_columns, task_field, task_table};
 use super::{Findings, plain};
 use crate::import::source::Piece;
 use crate::import::text::MARKER;
@@ -379,20 +379,20 @@ pub(super) fn table(rows: &[Vec<String>]) -> Block {
             align: None,
         })
         .collect();
-    let rows = body
-        .iter()
-        .map(|r| {
-            let mut r = r.clone();
-            r.resize(width, String::new());
-            r
-        })
-        .collect();
+    let padded = |r: &Vec<String>| {
+        let mut r = r.clone();
+        r.resize(width, String::new());
+        r
+    };
+    // A row numbering the columns is the head's, repeated with it.
+    let head_rows = usize::from(body.first().is_some_and(|r| numbers_columns(r)));
+    let (header_rows, body) = body.split_at(head_rows);
     Block::Table(TableBlock {
         table: Table {
             caption: None,
             columns,
-            header_rows: Vec::new(),
-            rows,
+            header_rows: header_rows.iter().map(padded).collect(),
+            rows: body.iter().map(padded).collect(),
             landscape: false,
         },
     })

@@ -8,7 +8,7 @@ use regex::Regex;
 use super::body::Tree;
 use super::{bare, plain};
 use crate::model::{
-    Block, Task, TaskBlock, TaskColumn, TaskField, TaskTable, TaskTableBlock, Units,
+    Block, Task, TaskBlock, TaskColumn, TaskField, TaskTable, TaskTableBlock, Units, numbering_row,
 };
 
 pub(super) static TASK_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -114,6 +114,33 @@ fn task_column(title: &str) -> Option<TaskField> {
     })
 }
 
+static NUMBER_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(\d{1,2})\)?(\s*[=+×x/-]\s*\(?\d{1,2}\)?)*$|^\(?[A-E]\)?$").unwrap()
+});
+
+/// A row that numbers the columns under the headings: `(1) (2) (3) …`,
+/// `1 2 3 …`, `A B 1 2`, a cell maybe empty (the number column) or a sum
+/// (`(4) = (2) + (3)`), the numbers running on one by one.
+pub(super) fn numbers_columns(row: &[String]) -> bool {
+    let cells: Vec<String> = row
+        .iter()
+        .map(|c| bare(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let numbers: Option<Vec<u32>> = cells
+        .iter()
+        .map(|c| {
+            let found = NUMBER_CELL.captures(c)?;
+            Some(found.get(1).map_or(Ok(0), |n| n.as_str().parse()).ok()?)
+        })
+        .collect();
+    let Some(numbers) = numbers else {
+        return false;
+    };
+    let numbers: Vec<u32> = numbers.into_iter().filter(|&n| n > 0).collect();
+    numbers.len() >= 2 && numbers.windows(2).all(|w| w[1] == w[0] + 1)
+}
+
 /// A table whose headings are task fields (`Nhiệm vụ | Chủ trì | Phối hợp |
 /// Thời gian`), as phụ lục print the tasks: a task table.
 pub(super) fn task_table(head: &[String], body: &[Vec<String>]) -> Option<Block> {
@@ -135,12 +162,15 @@ pub(super) fn task_table(head: &[String], body: &[Vec<String>]) -> Option<Block>
             align: None,
         })
         .collect();
-    // `(1) (2) (3)` under the headings is the column-number row.
-    let numbers = body.first().is_some_and(|r| {
-        r.iter()
-            .all(|c| c.trim_matches(['(', ')', ' ']).parse::<u32>().is_ok())
-    });
-    let body = &body[usize::from(numbers)..];
+    // The column-numbering row under the headings is part of the head:
+    // `number_row` when it is the one kehoach prints, else as printed.
+    let numbers = body.first().filter(|r| numbers_columns(r));
+    let printed = numbers.map(|r| r.iter().map(|c| bare(c)).collect::<Vec<_>>());
+    let number_row = printed
+        .as_ref()
+        .is_some_and(|p| *p == numbering_row(fields.iter().copied()));
+    let header_rows = printed.into_iter().filter(|_| !number_row).collect();
+    let body = &body[usize::from(numbers.is_some())..];
     let index = fields.iter().position(|&f| f == TaskField::Index);
     let index_cell = |row: &Vec<String>| {
         index
@@ -178,7 +208,8 @@ pub(super) fn task_table(head: &[String], body: &[Vec<String>]) -> Option<Block>
     Some(Block::TaskTable(TaskTableBlock {
         task_table: TaskTable {
             columns,
-            number_row: numbers,
+            number_row,
+            header_rows,
             items,
             landscape: false,
         },
@@ -188,6 +219,7 @@ pub(super) fn task_table(head: &[String], body: &[Vec<String>]) -> Option<Block>
 #[cfg(test)]
 mod tests {
     use super::super::parse_text;
+    use super::numbers_columns;
     use crate::model::{Block, TaskField, Units};
 
     #[test]
@@ -200,12 +232,39 @@ mod tests {
         };
         let table = &block.task_table;
         assert_eq!(table.columns[2].field, TaskField::Lead);
-        assert!(table.number_row);
+        // Numbered from the TT column on, unlike kehoach's `number_row`:
+        // kept as printed, in the head, and no task.
+        assert!(!table.number_row);
+        assert_eq!(table.header_rows, [["(1)", "(2)", "(3)", "(4)", "(5)"]]);
+        assert_eq!(table.items.len(), 1);
         assert_eq!(table.items[0].lead, Some(Units::One("Văn phòng".into())));
         assert_eq!(
             table.items[0].content,
             [Block::Paragraph("Tổ chức hội nghị.".into())]
         );
         assert_eq!(table.items[0].deadline.as_deref(), Some("Quý I"));
+    }
+
+    #[test]
+    fn a_row_numbering_the_columns_is_told_from_a_row_of_data() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        for numbers in [
+            row(&["(1)", "(2)", "(3)", "(4)"]),
+            row(&["", "**(1)**", "**(2)**", "*(3)*"]),
+            row(&["1", "2", "3"]),
+            row(&["A", "B", "1", "2", "3"]),
+            row(&["(1)", "(2)", "(3)", "(4) = (2) + (3)"]),
+        ] {
+            assert!(numbers_columns(&numbers), "{numbers:?}");
+        }
+        for data in [
+            row(&["1", "Tổ chức hội nghị", "Văn phòng"]),
+            row(&["1", "120", "35"]),
+            row(&["(2)", "(1)"]),
+            row(&["1", "", ""]),
+            row(&["", "", ""]),
+        ] {
+            assert!(!numbers_columns(&data), "{data:?}");
+        }
     }
 }

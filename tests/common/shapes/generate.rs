@@ -364,6 +364,7 @@ fn task_table(rng: &mut Rng, year: &str) -> Block {
                 column(TaskField::Deadline, "Thời gian"),
             ],
             number_row: false,
+            header_rows: Vec::new(),
             items,
             landscape: false,
         },
