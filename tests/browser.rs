@@ -6,8 +6,10 @@
 //! a Số and a year the plan cannot take refused at their field, with the
 //! exports held until
 //! they are fixed; the page on a 390 px phone; a save over a file in the
-//! folder asked first (these three in `browser/checks.rs`). One Chromium
-//! for all of it: starting one is slow.
+//! folder asked first; a decision switched off and on kept (these in
+//! `browser/checks.rs`); unsaved work kept when a sample is opened over it,
+//! typing undone also after a reload, bold and italic from the buttons
+//! (`browser/clerk.rs`). One Chromium for all of it: starting one is slow.
 //!
 //! `KEHOACH_BLESS=1` also writes `docs/form.png`, the README's screenshot.
 //!
@@ -17,6 +19,8 @@
 
 #[path = "browser/checks.rs"]
 mod checks;
+#[path = "browser/clerk.rs"]
+mod clerk;
 mod common;
 
 use std::net::SocketAddr;
@@ -239,6 +243,17 @@ async fn click(client: &Client, css: &str) {
     let _ = client.accept_alert().await;
 }
 
+/// Answers the question the page asks in its own dialog: yes or "Hủy".
+async fn confirm(client: &Client, yes: bool) {
+    client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css("#confirm-dialog[open]"))
+        .await
+        .expect("the page asks");
+    click(client, if yes { "#confirm-yes" } else { "#confirm-no" }).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_clerk_drafts_a_plan_in_the_browser() {
     if !have_tool("chromedriver") {
@@ -375,6 +390,8 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
         .send_keys(&last_year.to_string_lossy())
         .await
         .unwrap();
+    // The draft typed above was never saved to a file: the form asks.
+    confirm(&client, true).await;
     let version = preview_after(&client, version).await;
     let title = client.find(Locator::Css(&field("title"))).await.unwrap();
     assert_eq!(
@@ -392,6 +409,8 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     client.set_window_size(1366, 900).await.unwrap();
     checks::a_decision_round_trips_through_the_form(&client, &folder).await;
     checks::a_long_plan_draws_the_pages_in_view(&client, &folder).await;
+    clerk::nothing_typed_is_lost_without_a_question(&client).await;
+    clerk::emphasis_comes_from_the_buttons(&client).await;
 
     if std::env::var("KEHOACH_BLESS").is_ok() {
         let select = client.find(Locator::Id("sample")).await.unwrap();
@@ -400,6 +419,7 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
             .await
             .unwrap();
         click(&client, "#load-sample").await;
+        confirm(&client, true).await;
         preview_after(&client, version).await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         let png = client.screenshot().await.unwrap();

@@ -3,7 +3,8 @@
 // a blank plan.
 
 import { $, form, h, previewEl, status } from './dom.js';
-import { clone, isPlanObject, readDraft, saveDraft, state } from './state.js';
+import { clone, isPlanObject, state } from './state.js';
+import { endEdit, restoreDraft, saveDraft } from './history.js';
 import { renderFindings, revealAndFocus, targetFor } from './findings.js';
 import { renderForm, renderNav } from './form.js';
 import { api } from './api.js';
@@ -47,6 +48,8 @@ function bind() {
   form.addEventListener('input', onInput);
   form.addEventListener('change', onInput);
   form.addEventListener('keydown', onKeydown);
+  // Leaving a box ends its edit: typing there again is a new "Hoàn tác" step.
+  form.addEventListener('focusout', endEdit);
   form.addEventListener('submit', (e) => e.preventDefault());
   document.addEventListener('click', onClick);
   $('#new-blank').addEventListener('click', newBlank);
@@ -81,10 +84,8 @@ function bind() {
 async function start() {
   renderNav();
   bind();
-  const draft = readDraft();
+  const draft = restoreDraft();
   if (draft) {
-    state.plan = draft.plan;
-    state.name = draft.name || null;
     renderForm();
     renderFindings();
     schedulePreview(0);
