@@ -9,7 +9,11 @@
 //!   last word of a paragraph in section I, as typing does, then the page
 //!   images the browser does not have yet are fetched. Median and p95 over
 //!   the edits; resident memory as the edits go on, to show that it levels
-//!   off.
+//!   off. Keystroke → updated page image adds the form's pause after the
+//!   last keystroke (`PREVIEW_DELAY_MS`, read from web/js/preview.js).
+//!
+//! Page images at [`PPI`], what the form asks for on a 1366-px laptop
+//! screen (the preview pane ~560 px wide).
 //!
 //! Not a test: it prints numbers, it asserts nothing about time.
 
@@ -36,6 +40,8 @@ const BIG_COPIES: usize = 43;
 const SCREENFUL: usize = 3;
 /// Runs the big-plan case alone, in the child process the bench starts.
 const BIG_PLAN_ARG: &str = "--big-plan";
+/// Pixels per inch of the page images asked for (see the module's doc).
+const PPI: u32 = 72;
 
 #[tokio::main]
 async fn main() {
@@ -79,7 +85,7 @@ async fn main() {
         "/sections/0/sections/1/content/0/list",
     ];
     let mut times = Vec::with_capacity(EDITS);
-    let mut drawn = 0;
+    let (mut drawn, mut bytes) = (0, 0);
     for i in 0..EDITS {
         let list = plan
             .pointer_mut(targets[i % 2])
@@ -94,7 +100,9 @@ async fn main() {
         let kept = text.rsplit_once(" #").map_or(text, |(kept, _)| kept);
         *item = format!("{kept} #{i}").into();
         let start = Instant::now();
-        drawn += preview(&app, &plan, &mut have).await;
+        let (pages, size) = preview(&app, &plan, &mut have).await;
+        drawn += pages;
+        bytes += size;
         times.push(start.elapsed());
         if (i + 1) % 500 == 0 {
             println!("after {} edits: resident memory {} MB", i + 1, rss_mb());
@@ -102,11 +110,18 @@ async fn main() {
     }
     times.sort();
     println!(
-        "edit → new preview, sample 004: median {:.1} ms, p95 {:.1} ms, max {:.1} ms ({EDITS} edits, {:.1} pages drawn per edit)",
+        "edit → new preview, sample 004: median {:.1} ms, p95 {:.1} ms, max {:.1} ms ({EDITS} edits, {:.1} pages drawn per edit, {:.0} kB a page at {PPI} ppi)",
         ms(times[EDITS / 2]),
         ms(times[EDITS * 95 / 100]),
         ms(times[EDITS - 1]),
-        drawn as f64 / EDITS as f64
+        drawn as f64 / EDITS as f64,
+        bytes as f64 / drawn as f64 / 1024.0
+    );
+    let pause = preview_delay(root);
+    println!(
+        "keystroke → updated page image, sample 004: median {:.1} ms, p95 {:.1} ms (the form's {pause} ms pause after the last keystroke, then the above)",
+        pause as f64 + ms(times[EDITS / 2]),
+        pause as f64 + ms(times[EDITS * 95 / 100]),
     );
     println!("peak resident memory: {} MB", peak_mb());
 }
@@ -202,18 +217,29 @@ async fn big_plan(app: &Router, engine: &Engine) {
     );
 }
 
-/// One preview and the new pages' images; returns how many were fetched.
-async fn preview(app: &Router, plan: &Value, have: &mut HashSet<String>) -> usize {
+/// One preview and the new pages' images; returns how many were fetched
+/// and their bytes.
+async fn preview(app: &Router, plan: &Value, have: &mut HashSet<String>) -> (usize, usize) {
     let answer = preview_answer(app, &plan.to_string()).await;
-    let mut fetched = 0;
+    let (mut fetched, mut bytes) = (0, 0);
     for p in answer["pages"].as_array().expect("pages") {
         let id = p["id"].as_str().unwrap();
         if have.insert(id.to_owned()) {
-            page(app, id).await;
+            bytes += page(app, id).await;
             fetched += 1;
         }
     }
-    fetched
+    (fetched, bytes)
+}
+
+/// The form's pause after a keystroke, as web/js/preview.js sets it.
+fn preview_delay(root: &std::path::Path) -> u64 {
+    let js = std::fs::read_to_string(root.join("web/js/preview.js")).unwrap();
+    let line = js
+        .lines()
+        .find_map(|l| l.strip_prefix("const PREVIEW_DELAY_MS = "))
+        .expect("PREVIEW_DELAY_MS in preview.js");
+    line.trim_end_matches(';').parse().unwrap()
 }
 
 async fn preview_answer(app: &Router, plan: &str) -> Value {
@@ -225,14 +251,18 @@ async fn preview_answer(app: &Router, plan: &str) -> Value {
     body(app, request).await
 }
 
-async fn page(app: &Router, id: &str) {
-    let request = Request::get(format!("/api/pages/{id}.png"))
+/// A page image; returns its size in bytes.
+async fn page(app: &Router, id: &str) -> usize {
+    let request = Request::get(format!("/api/pages/{id}.png?ppi={PPI}"))
         .header(header::HOST, HOST)
         .body(Body::empty())
         .unwrap();
     let response = app.clone().oneshot(request).await.unwrap();
     assert!(response.status().is_success());
-    to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap()
+        .len()
 }
 
 async fn body(app: &Router, request: Request<Body>) -> Value {

@@ -8,7 +8,7 @@ import { endEdit, restoreDraft, saveDraft } from './history.js';
 import { renderFindings, revealAndFocus, targetFor } from './findings.js';
 import { renderForm, renderNav } from './form.js';
 import { api } from './api.js';
-import { schedulePreview } from './preview.js';
+import { schedulePreview, sharpen } from './preview.js';
 import { applyFix, runAction, setPlan, undo } from './edits.js';
 import { onInput, onKeydown, wrapSelection } from './input.js';
 import { acceptRollover, autofix, loadRollover, openRollover } from './dialogs.js';
@@ -76,7 +76,8 @@ function bind() {
   $('#save-form').addEventListener('submit', saveToDir);
   $('#save-cancel').addEventListener('click', () => $('#save-dialog').close());
   $('#switch-view').addEventListener('click', switchView);
-  $('#zoom').addEventListener('change', (e) => { previewEl.dataset.zoom = e.currentTarget.value; });
+  $('#zoom').addEventListener('change', (e) => { previewEl.dataset.zoom = e.currentTarget.value; sharpen(); });
+  window.addEventListener('resize', sharpen);
   // The last keystrokes are already saved; this covers a change still in a handler.
   window.addEventListener('pagehide', saveDraft);
 }
