@@ -411,6 +411,7 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     checks::a_long_plan_draws_the_pages_in_view(&client, &folder).await;
     clerk::nothing_typed_is_lost_without_a_question(&client).await;
     clerk::emphasis_comes_from_the_buttons(&client).await;
+    clerk::pages_are_drawn_for_the_screen(&client).await;
 
     if std::env::var("KEHOACH_BLESS").is_ok() {
         let select = client.find(Locator::Id("sample")).await.unwrap();

@@ -234,3 +234,44 @@ pub async fn emphasis_comes_from_the_buttons(client: &Client) {
     assert!(italic.contains("Chỉ tiêu"), "italic: {italic}");
     assert!(!bold.contains('*') && !italic.contains('*'));
 }
+
+/// A page image is drawn for the screen: at the pixels per inch its width
+/// on screen needs (here well under the 110 the server draws by default),
+/// and again, sharper, when the clerk zooms in.
+pub async fn pages_are_drawn_for_the_screen(client: &Client) {
+    let script = "const img = document.querySelector('#preview img[src]');
+        if (!img || !img.complete || !img.naturalWidth) return null;
+        return [Number(img.dataset.ppi), img.naturalWidth,
+                Number(img.style.getPropertyValue('--page-w')), img.clientWidth * devicePixelRatio]";
+    let drawn = |want_ppi_above: f64| async move {
+        let deadline = std::time::Instant::now() + PATIENCE;
+        loop {
+            let got = client.execute(script, vec![]).await.unwrap();
+            if let Some([ppi, natural, width_pt, shown]) = got.as_array().map(|a| {
+                let n = |i: usize| a[i].as_f64().unwrap();
+                [n(0), n(1), n(2), n(3)]
+            }) && ppi > want_ppi_above
+            {
+                return (ppi, natural, width_pt, shown);
+            }
+            assert!(std::time::Instant::now() < deadline, "no page drawn: {got}");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    };
+    let (ppi, natural, width_pt, shown) = drawn(0.0).await;
+    assert_eq!(
+        natural,
+        (width_pt * ppi / 72.0).round(),
+        "drawn at {ppi} ppi"
+    );
+    assert!(
+        natural >= shown && natural < shown + width_pt * 12.0 / 72.0 + 1.0,
+        "as sharp as shown, one step more at most: {natural} px for {shown}"
+    );
+    assert!(ppi < 110.0, "{ppi}");
+    let zoom = client.find(Locator::Id("zoom")).await.unwrap();
+    zoom.select_by_value("125").await.unwrap();
+    let (sharper, natural, width_pt, _) = drawn(ppi).await;
+    assert_eq!(natural, (width_pt * sharper / 72.0).round());
+    zoom.select_by_value("fit").await.unwrap();
+}
