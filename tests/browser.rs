@@ -243,15 +243,39 @@ async fn click(client: &Client, css: &str) {
     let _ = client.accept_alert().await;
 }
 
-/// Answers the question the page asks in its own dialog: yes or "Hủy".
-async fn confirm(client: &Client, yes: bool) {
-    client
+/// Chooses the sample that "Mở mẫu" opens.
+async fn choose_sample(client: &Client, name: &str) {
+    let select = client.find(Locator::Id("sample")).await.unwrap();
+    select.select_by_value(name).await.unwrap();
+}
+
+/// The question the page asks in its own dialog, once it asks.
+async fn question(client: &Client) -> String {
+    let dialog = client
         .wait()
         .at_most(PATIENCE)
         .for_element(Locator::Css("#confirm-dialog[open]"))
         .await
         .expect("the page asks");
+    dialog.text().await.unwrap()
+}
+
+/// Answers the page's question: yes or "Hủy".
+async fn confirm(client: &Client, yes: bool) {
+    question(client).await;
     click(client, if yes { "#confirm-yes" } else { "#confirm-no" }).await;
+}
+
+/// The page reloaded: the text in the box of `path` once it is drawn.
+async fn reload_and_read(client: &Client, path: &str) -> Option<String> {
+    client.refresh().await.unwrap();
+    let input = client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css(&field(path)))
+        .await
+        .unwrap();
+    input.prop("value").await.unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -362,15 +386,8 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     }
 
     // Autosave: a reload brings the draft back.
-    client.refresh().await.unwrap();
-    let title = client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Css(&field("title")))
-        .await
-        .unwrap();
     assert_eq!(
-        title.prop("value").await.unwrap().as_deref(),
+        reload_and_read(&client, "title").await.as_deref(),
         Some("Kiểm thử biểu mẫu trên trình duyệt năm 2026")
     );
 
@@ -414,11 +431,7 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     clerk::pages_are_drawn_for_the_screen(&client).await;
 
     if std::env::var("KEHOACH_BLESS").is_ok() {
-        let select = client.find(Locator::Id("sample")).await.unwrap();
-        select
-            .select_by_value("004-thi-dua-nganh-tu-phap-2026")
-            .await
-            .unwrap();
+        choose_sample(&client, "004-thi-dua-nganh-tu-phap-2026").await;
         click(&client, "#load-sample").await;
         confirm(&client, true).await;
         preview_after(&client, version).await;

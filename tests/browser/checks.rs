@@ -220,13 +220,7 @@ pub async fn saving_over_a_file_asks_first(client: &Client, folder: &Path) {
         click(client, "#save-dir").await;
         type_into_css(client, "#save-name", "mau.json").await;
         click(client, "#save-confirm").await;
-        let dialog = client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::Css("#confirm-dialog[open]"))
-            .await
-            .expect("the page asks before replacing");
-        let text = dialog.text().await.unwrap();
+        let text = super::question(client).await;
         assert!(text.contains("Thư mục đã có tệp \"mau.json\""), "{text}");
         let right = client
             .execute(
@@ -326,13 +320,7 @@ pub async fn a_decision_round_trips_through_the_form(client: &Client, folder: &P
             .as_u64()
             .unwrap()
     };
-    client
-        .find(Locator::Id("sample"))
-        .await
-        .unwrap()
-        .select_by_value(NAME)
-        .await
-        .unwrap();
+    super::choose_sample(client, NAME).await;
     click(client, "#load-sample").await;
     eventually(
         client,

@@ -12,20 +12,12 @@ use typst::layout::{Frame, FrameItem};
 use typst::text::FontStyle;
 
 use super::checks::eventually;
-use super::{PATIENCE, click, confirm, field, preview_after};
+use super::{
+    PATIENCE, choose_sample, click, confirm, field, preview_after, question, reload_and_read,
+};
 
 const SAMPLE_004: &str = "004-thi-dua-nganh-tu-phap-2026";
 const SAMPLE_003: &str = "003-thi-dua-nganh-tu-phap-2025";
-
-async fn choose_sample(client: &Client, name: &str) {
-    client
-        .find(Locator::Id("sample"))
-        .await
-        .unwrap()
-        .select_by_value(name)
-        .await
-        .unwrap();
-}
 
 /// Types `text` over the box's text in one visit, as a clerk selects all
 /// and types: one field edit. (WebDriver's clear would leave the box, and
@@ -89,14 +81,8 @@ pub async fn nothing_typed_is_lost_without_a_question(client: &Client) {
 
     choose_sample(client, SAMPLE_003).await;
     click(client, "#load-sample").await;
-    let dialog = client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Css("#confirm-dialog[open]"))
-        .await
-        .expect("the page asks before replacing unsaved work");
-    let text = dialog.text().await.unwrap();
-    assert!(text.contains("chưa lưu"), "{text}");
+    let text = question(client).await;
+    assert!(text.contains("chưa lưu"), "asked before replacing: {text}");
     confirm(client, false).await;
     eventually(
         client,
@@ -118,15 +104,8 @@ pub async fn nothing_typed_is_lost_without_a_question(client: &Client) {
     );
 
     // The history is kept with the draft.
-    client.refresh().await.unwrap();
-    let title = client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Css(&field("title")))
-        .await
-        .unwrap();
     assert_eq!(
-        title.prop("value").await.unwrap().as_deref(),
+        reload_and_read(client, "title").await.as_deref(),
         Some("Kế hoạch thử hoàn tác")
     );
     click(client, "#undo").await;
