@@ -159,7 +159,8 @@ async fn laid_out_emphasis(client: &Client) -> (String, String) {
 
 /// The "đậm" button and Ctrl+I wrap the words selected, not the spaces
 /// around them (a mark must touch its words), and the plan laid out shows
-/// them bold and italic; the preview is redrawn.
+/// them bold and italic; the preview is redrawn; "Hoàn tác" takes the
+/// marks back one at a time.
 pub async fn emphasis_comes_from_the_buttons(client: &Client) {
     let css = "#g-body .block-paragraph textarea.para";
     let ta = client.find(Locator::Css(css)).await.unwrap();
@@ -212,6 +213,16 @@ pub async fn emphasis_comes_from_the_buttons(client: &Client) {
     assert!(bold.contains("bắt buộc"), "bold: {bold}");
     assert!(italic.contains("Chỉ tiêu"), "italic: {italic}");
     assert!(!bold.contains('*') && !italic.contains('*'));
+
+    // The marks are a step of their own: one "Hoàn tác" takes back the
+    // italic only.
+    click(client, "#undo").await;
+    eventually(
+        client,
+        &format!("return document.querySelector('{css}').value"),
+        json!("Chỉ tiêu này là chỉ tiêu **bắt buộc** của năm"),
+    )
+    .await;
 }
 
 /// A page image is drawn for the screen: at the pixels per inch its width

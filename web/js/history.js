@@ -17,9 +17,11 @@ import { state } from './state.js';
 const DRAFT_KEY = 'kehoach.draft.v1';
 const HISTORY_KEY = 'kehoach.history.v1';
 const MAX_STEPS = 100;
+// Characters of history kept in memory: a 400-page plan is 1.4 M a step.
+const MAX_CHARS = 30_000_000;
 // Characters of history kept in localStorage (about 5 M per site in all):
 // some 40 steps of a 50 kB plan, beside the draft itself.
-const MAX_CHARS = 2_000_000;
+const MAX_STORED_CHARS = 2_000_000;
 
 function snapshot() {
   return JSON.stringify({ plan: state.plan, name: state.name, parked: state.parked });
@@ -35,7 +37,7 @@ export function commit(key = null) {
   state.editKey = key;
   state.committed = now;
   state.dirty = true;
-  saveDraft();
+  saveDraft(now);
   return true;
 }
 
@@ -51,7 +53,7 @@ export function replaced({ undoable, dirty }) {
   state.editKey = null;
   state.committed = snapshot();
   state.dirty = dirty;
-  saveDraft();
+  saveDraft(state.committed);
 }
 
 // Takes the newest entry back; false when there is none.
@@ -66,33 +68,46 @@ export function stepBack() {
   state.committed = entry;
   state.editKey = null;
   state.dirty = true;
-  saveDraft();
+  saveDraft(entry);
   saveHistory();
   return true;
 }
 
 // What a file now holds: the plan has no unsaved changes.
+// (Its name may have changed with it.)
 export function markSaved() {
   state.dirty = false;
-  saveDraft();
+  state.committed = snapshot();
+  saveDraft(state.committed);
 }
 
 function push(entry) {
   if (!entry) return;
   state.history.push(entry);
-  if (state.history.length > MAX_STEPS) state.history.shift();
+  state.history = newest(state.history, MAX_CHARS).slice(-MAX_STEPS);
   syncButton();
   saveHistory();
+}
+
+// The newest entries whose characters add up to `chars` at most.
+function newest(entries, chars) {
+  let total = 0;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    total += entries[i].length;
+    if (total > chars) return entries.slice(i + 1);
+  }
+  return entries;
 }
 
 function syncButton() {
   $('#undo').disabled = state.history.length === 0;
 }
 
-export function saveDraft() {
+// `now`: the snapshot just taken, when there is one, so that the plan is
+// not turned into JSON twice a keystroke.
+export function saveDraft(now = snapshot()) {
   try {
-    const draft = { plan: state.plan, name: state.name, parked: state.parked, dirty: state.dirty, savedAt: Date.now() };
-    localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    localStorage.setItem(DRAFT_KEY, `{"dirty":${state.dirty},"savedAt":${Date.now()},"state":${now}}`);
   } catch {
     status('Không lưu được bản nháp vào trình duyệt (bộ nhớ đầy?). Hãy "Lưu tệp JSON".', 'error');
   }
@@ -101,12 +116,7 @@ export function saveDraft() {
 // The newest steps that fit; when the browser refuses even those (its
 // storage full), fewer, down to none: the draft matters more.
 function saveHistory() {
-  let kept = state.history;
-  let chars = 0;
-  for (let i = kept.length - 1; i >= 0; i--) {
-    chars += kept[i].length;
-    if (chars > MAX_CHARS) { kept = kept.slice(i + 1); break; }
-  }
+  let kept = newest(state.history, MAX_STORED_CHARS);
   for (;;) {
     try {
       localStorage.setItem(HISTORY_KEY, JSON.stringify(kept));
@@ -124,10 +134,12 @@ export function restoreDraft() {
   try {
     draft = JSON.parse(localStorage.getItem(DRAFT_KEY) || 'null');
   } catch { /* no draft */ }
-  if (!draft || !draft.plan || typeof draft.plan !== 'object') return null;
-  state.plan = draft.plan;
-  state.name = draft.name || null;
-  state.parked = draft.parked && typeof draft.parked === 'object' ? draft.parked : {};
+  // Drafts saved before the history was kept hold the plan at the top.
+  const saved = draft && (draft.state || draft);
+  if (!saved || !saved.plan || typeof saved.plan !== 'object') return null;
+  state.plan = saved.plan;
+  state.name = saved.name || null;
+  state.parked = saved.parked && typeof saved.parked === 'object' ? saved.parked : {};
   // A draft from before this field was kept: unsaved, to be safe.
   state.dirty = draft.dirty !== false;
   state.committed = snapshot();

@@ -12,6 +12,7 @@ import { controlFor, renderFindings } from './findings.js';
 import { renderForm } from './form.js';
 import { changed, structuralChange } from './edits.js';
 import { toggleDecision } from './decision.js';
+import { endEdit } from './history.js';
 
 // Returns { value } to store, { error, partial } for text the plan cannot
 // take (see entries.js), or null to leave the plan as it is.
@@ -122,8 +123,10 @@ const MARKUP_BOXES = 'textarea.para, .cells tbody:not(.header-rows) textarea';
 
 // The marks go round the selection without the spaces at its ends, which
 // stay outside: a mark must touch the words it marks, or it prints as
-// typed (`a * b` is not emphasis).
+// typed (`a * b` is not emphasis). The marks are a "Hoàn tác" step of
+// their own, apart from the typing before and after them.
 export function wrapSelection(ta, kind) {
+  endEdit();
   const [open, close] = { bold: ['**', '**'], italic: ['*', '*'], note: ['^[', ']'] }[kind];
   const selected = ta.value.slice(ta.selectionStart, ta.selectionEnd);
   const start = ta.selectionStart + (selected.length - selected.trimStart().length);
@@ -137,6 +140,7 @@ export function wrapSelection(ta, kind) {
     ta.setRangeText(text, start, end, 'end');
     ta.dispatchEvent(new Event('input', { bubbles: true }));
   }
+  endEdit();
   // Leave the caret (or the selection) inside the marks, ready to type.
   ta.setSelectionRange(start + open.length, start + open.length + words.length);
 }

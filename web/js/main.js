@@ -79,7 +79,7 @@ function bind() {
   $('#zoom').addEventListener('change', (e) => { previewEl.dataset.zoom = e.currentTarget.value; sharpen(); });
   window.addEventListener('resize', sharpen);
   // The last keystrokes are already saved; this covers a change still in a handler.
-  window.addEventListener('pagehide', saveDraft);
+  window.addEventListener('pagehide', () => saveDraft());
 }
 
 async function start() {
