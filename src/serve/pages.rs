@@ -9,9 +9,9 @@
 //! An image is drawn at the pixels per inch the browser asks for (the
 //! screen's, see web/js/preview.js) and encoded for speed, not size: a
 //! page of black text goes as 8-bit grey, a page with colour as RGB, both
-//! with the PNG encoder's fast setting. At 84 ppi that is ~1 ms and
-//! ~140 kB a page, where tiny-skia's RGBA encoding at 110 ppi took ~33 ms
-//! for ~300 kB (docs/performance.md).
+//! with the PNG encoder's fast setting. At 72 ppi (a laptop's preview
+//! pane) that is ~1 ms and ~110 kB a page, where tiny-skia's RGBA encoding
+//! at 110 ppi took ~33 ms for ~300 kB (docs/performance.md).
 
 use std::collections::{HashMap, VecDeque};
 use std::hash::{Hash, Hasher};
