@@ -15,10 +15,18 @@
 //! Page images at [`PPI`], what the form asks for on a 1366-px laptop
 //! screen (the preview pane ~560 px wide).
 //!
+//! - keystroke → updated page image in headless Chromium (when
+//!   chromedriver is installed), against this release build of the server:
+//!   one letter typed into sample 004's first paragraph, from the keydown
+//!   to the moment the page shows the new image, decoded (the preview's
+//!   `data-version` goes up), then a pause, as when typing stops.
+//!
 //! Not a test: it prints numbers, it asserts nothing about time.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[path = "../tests/browser/driver.rs"]
+mod driver;
 
 use std::collections::HashSet;
 use std::net::SocketAddr;
@@ -27,6 +35,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, header};
+use fantoccini::Locator;
 use kehoach::serve::{Options, router};
 use kehoach::{Engine, FontOptions, Templates, check, date, load};
 use serde_json::Value;
@@ -124,6 +133,101 @@ async fn main() {
         pause as f64 + ms(times[EDITS * 95 / 100]),
     );
     println!("peak resident memory: {} MB", peak_mb());
+    in_chromium(&fonts).await;
+}
+
+/// Keystrokes typed in Chromium (see the module's doc).
+const KEYSTROKES: usize = 60;
+
+async fn in_chromium(fonts: &FontOptions) {
+    if !common::have_tool("chromedriver") {
+        return;
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = router(
+        Engine::new(fonts, Templates::embedded()),
+        Options { dir: None, addr },
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let scratch = tempfile::tempdir().unwrap();
+    let (downloads, profile) = (scratch.path().join("d"), scratch.path().join("p"));
+    let browser = driver::start_browser(&downloads, &profile).await;
+    browser.goto(&format!("http://{addr}/")).await.unwrap();
+    browser
+        .wait()
+        .for_element(Locator::Css("#sample option[value^='004']"))
+        .await
+        .unwrap();
+    let sample = browser.find(Locator::Id("sample")).await.unwrap();
+    sample
+        .select_by_value("004-thi-dua-nganh-tu-phap-2026")
+        .await
+        .unwrap();
+    browser
+        .find(Locator::Id("load-sample"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let ready = "const p = document.getElementById('preview');
+        return p.dataset.state === 'ready' && window.kehoach.plan.title.includes('2026')
+            && document.querySelector('#preview img[src]')?.complete === true";
+    until(&browser, ready).await;
+    // The page's own clock: from the keydown to the preview's new version,
+    // which comes once the changed page in view is decoded.
+    let watch = "window.lat = []; let t0 = 0;
+        document.addEventListener('keydown', (e) => { t0 = e.timeStamp; }, true);
+        new MutationObserver(() => { if (t0) window.lat.push(performance.now() - t0); })
+            .observe(document.getElementById('preview'), { attributeFilter: ['data-version'] });";
+    browser.execute(watch, vec![]).await.unwrap();
+    let field = browser
+        .find(Locator::Css("[data-path=\"preamble[0]\"]"))
+        .await
+        .unwrap();
+    let end = "const t = document.querySelector('[data-path=\"preamble[0]\"]');
+        t.focus(); t.setSelectionRange(t.value.length, t.value.length)";
+    for i in 0..KEYSTROKES {
+        browser.execute(end, vec![]).await.unwrap();
+        let letter = char::from(b'a' + (i % 26) as u8).to_string();
+        field.send_keys(&letter).await.unwrap();
+        until(&browser, &format!("return window.lat.length > {i}")).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let lat = browser.execute("return window.lat", vec![]).await.unwrap();
+    let mut lat: Vec<f64> = lat
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    lat.sort_by(f64::total_cmp);
+    let ppi = browser
+        .execute(
+            "return document.querySelector('#preview img[src]').dataset.ppi",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let ppi = ppi.as_str().unwrap_or("?");
+    println!(
+        "keystroke → updated page image in Chromium, sample 004: median {:.1} ms, p95 {:.1} ms, max {:.1} ms ({} keystrokes, pages at {ppi} ppi)",
+        lat[lat.len() / 2],
+        lat[lat.len() * 95 / 100],
+        lat[lat.len() - 1],
+        lat.len()
+    );
+    browser.client.close().await.unwrap();
+}
+
+/// Waits until `script` returns true.
+async fn until(browser: &driver::Browser, script: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while browser.execute(script, vec![]).await.unwrap() != Value::Bool(true) {
+        assert!(Instant::now() < deadline, "never: {script}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 /// The big plan's first preview as the browser makes it: the answer, the

@@ -14,7 +14,7 @@
 //! `KEHOACH_BLESS=1` also writes `docs/form.png`, the README's screenshot.
 //!
 //! However the test ends, a failed assertion included, no browser is left
-//! running: see [`Browser`].
+//! running: see [`driver::Browser`].
 #![cfg(unix)]
 
 #[path = "browser/checks.rs"]
@@ -22,55 +22,22 @@ mod checks;
 #[path = "browser/clerk.rs"]
 mod clerk;
 mod common;
+#[path = "browser/driver.rs"]
+mod driver;
 
 use std::net::SocketAddr;
-use std::ops::Deref;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use kehoach::serve::{Options, router};
 use kehoach::{Engine, FontOptions, Templates};
-use serde_json::json;
 
 use common::{have_tool, pdf_text, root};
+use driver::start_browser;
 
 /// Longest wait for the page to react (a cold layout takes well under 1 s).
 const PATIENCE: Duration = Duration::from_secs(20);
-
-/// chromedriver, started as the leader of a process group of its own. The
-/// Chromium it starts (a dozen processes) joins that group, so killing the
-/// group on drop ends them all: killing chromedriver alone would leave
-/// them running. (Chromium's crash handler starts a session of its own and
-/// exits when the browser it watches is gone.)
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        // std has no killpg; procps' kill takes the group as a negative id.
-        let group = format!("-{}", self.0.id());
-        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
-        let _ = self.0.wait();
-    }
-}
-
-/// The WebDriver session and the driver behind it. A test that ends well
-/// closes the session first; one that panics drops it as it unwinds, and
-/// the driver's group takes the browser down with it.
-struct Browser {
-    client: Client,
-    _driver: Driver,
-}
-
-impl Deref for Browser {
-    type Target = Client;
-
-    fn deref(&self) -> &Client {
-        &self.client
-    }
-}
 
 /// The test's folders, removed however it ends (after the browser, which
 /// is declared later and so dropped first).
@@ -80,14 +47,6 @@ impl Drop for Scratch {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 async fn start_server(dir: PathBuf) -> SocketAddr {
@@ -132,50 +91,6 @@ async fn downloaded(downloads: &Path, ext: &str, whole: impl Fn(&[u8]) -> bool) 
         }
         assert!(Instant::now() < deadline, "no .{ext} was downloaded");
         tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn start_browser(downloads: &Path, profile: &Path) -> Browser {
-    let port = free_port();
-    let driver = Driver(
-        Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .process_group(0)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts"),
-    );
-    let deadline = Instant::now() + PATIENCE;
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "chromedriver did not listen");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let mut options = json!({
-        "args": [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--window-size=1366,900",
-            format!("--user-data-dir={}", profile.display()),
-        ],
-        "prefs": {
-            "download.default_directory": downloads.to_string_lossy(),
-            "download.prompt_for_download": false,
-        },
-    });
-    if Path::new("/usr/bin/chromium").exists() {
-        options["binary"] = "/usr/bin/chromium".into();
-    }
-    let mut caps = serde_json::Map::new();
-    caps.insert("goog:chromeOptions".into(), options);
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .expect("a WebDriver session");
-    Browser {
-        client,
-        _driver: driver,
     }
 }
 

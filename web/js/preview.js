@@ -11,7 +11,7 @@ import { api, errorOf, showLoadError } from './api.js';
 // The pause after a keystroke before the plan is laid out: long enough to
 // let a burst of keystrokes go as one request, short enough that the page
 // follows the typing (docs/performance.md: keystroke → page image).
-const PREVIEW_DELAY_MS = 60;
+const PREVIEW_DELAY_MS = 30;
 // Pixels per inch of a page image are the screen's, rounded up to a step
 // so that a resized window reuses the images it has.
 const PPI_STEP = 12;
