@@ -9,12 +9,24 @@
 //!   last word of a paragraph in section I, as typing does, then the page
 //!   images the browser does not have yet are fetched. Median and p95 over
 //!   the edits; resident memory as the edits go on, to show that it levels
-//!   off.
+//!   off. Keystroke → updated page image adds the form's pause after the
+//!   last keystroke (`PREVIEW_DELAY_MS`, read from web/js/preview.js).
+//!
+//! Page images at [`PPI`], what the form asks for on a 1366-px laptop
+//! screen (the preview pane ~560 px wide).
+//!
+//! - keystroke → updated page image in headless Chromium (when
+//!   chromedriver is installed), against this release build of the server:
+//!   one letter typed into sample 004's first paragraph, from the keydown
+//!   to the moment the page shows the new image, decoded (the preview's
+//!   `data-version` goes up), then a pause, as when typing stops.
 //!
 //! Not a test: it prints numbers, it asserts nothing about time.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[path = "../tests/browser/driver.rs"]
+mod driver;
 
 use std::collections::HashSet;
 use std::net::SocketAddr;
@@ -23,6 +35,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, header};
+use fantoccini::Locator;
 use kehoach::serve::{Options, router};
 use kehoach::{Engine, FontOptions, Templates, check, date, load};
 use serde_json::Value;
@@ -36,6 +49,8 @@ const BIG_COPIES: usize = 43;
 const SCREENFUL: usize = 3;
 /// Runs the big-plan case alone, in the child process the bench starts.
 const BIG_PLAN_ARG: &str = "--big-plan";
+/// Pixels per inch of the page images asked for (see the module's doc).
+const PPI: u32 = 72;
 
 #[tokio::main]
 async fn main() {
@@ -79,7 +94,7 @@ async fn main() {
         "/sections/0/sections/1/content/0/list",
     ];
     let mut times = Vec::with_capacity(EDITS);
-    let mut drawn = 0;
+    let (mut drawn, mut bytes) = (0, 0);
     for i in 0..EDITS {
         let list = plan
             .pointer_mut(targets[i % 2])
@@ -94,7 +109,9 @@ async fn main() {
         let kept = text.rsplit_once(" #").map_or(text, |(kept, _)| kept);
         *item = format!("{kept} #{i}").into();
         let start = Instant::now();
-        drawn += preview(&app, &plan, &mut have).await;
+        let (pages, size) = preview(&app, &plan, &mut have).await;
+        drawn += pages;
+        bytes += size;
         times.push(start.elapsed());
         if (i + 1) % 500 == 0 {
             println!("after {} edits: resident memory {} MB", i + 1, rss_mb());
@@ -102,13 +119,115 @@ async fn main() {
     }
     times.sort();
     println!(
-        "edit → new preview, sample 004: median {:.1} ms, p95 {:.1} ms, max {:.1} ms ({EDITS} edits, {:.1} pages drawn per edit)",
+        "edit → new preview, sample 004: median {:.1} ms, p95 {:.1} ms, max {:.1} ms ({EDITS} edits, {:.1} pages drawn per edit, {:.0} kB a page at {PPI} ppi)",
         ms(times[EDITS / 2]),
         ms(times[EDITS * 95 / 100]),
         ms(times[EDITS - 1]),
-        drawn as f64 / EDITS as f64
+        drawn as f64 / EDITS as f64,
+        bytes as f64 / drawn as f64 / 1024.0
+    );
+    let pause = preview_delay(root);
+    println!(
+        "keystroke → updated page image, sample 004: median {:.1} ms, p95 {:.1} ms (the form's {pause} ms pause after the last keystroke, then the above)",
+        pause as f64 + ms(times[EDITS / 2]),
+        pause as f64 + ms(times[EDITS * 95 / 100]),
     );
     println!("peak resident memory: {} MB", peak_mb());
+    in_chromium(&fonts).await;
+}
+
+/// Keystrokes typed in Chromium (see the module's doc).
+const KEYSTROKES: usize = 60;
+
+async fn in_chromium(fonts: &FontOptions) {
+    if !common::have_tool("chromedriver") {
+        return;
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = router(
+        Engine::new(fonts, Templates::embedded()),
+        Options { dir: None, addr },
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let scratch = tempfile::tempdir().unwrap();
+    let (downloads, profile) = (scratch.path().join("d"), scratch.path().join("p"));
+    let browser = driver::start_browser(&downloads, &profile).await;
+    browser.goto(&format!("http://{addr}/")).await.unwrap();
+    browser
+        .wait()
+        .for_element(Locator::Css("#sample option[value^='004']"))
+        .await
+        .unwrap();
+    let sample = browser.find(Locator::Id("sample")).await.unwrap();
+    sample
+        .select_by_value("004-thi-dua-nganh-tu-phap-2026")
+        .await
+        .unwrap();
+    browser
+        .find(Locator::Id("load-sample"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let ready = "const p = document.getElementById('preview');
+        return p.dataset.state === 'ready' && window.kehoach.plan.title.includes('2026')
+            && document.querySelector('#preview img[src]')?.complete === true";
+    until(&browser, ready).await;
+    // The page's own clock: from the keydown to the preview's new version,
+    // which comes once the changed page in view is decoded.
+    let watch = "window.lat = []; let t0 = 0;
+        document.addEventListener('keydown', (e) => { t0 = e.timeStamp; }, true);
+        new MutationObserver(() => { if (t0) window.lat.push(performance.now() - t0); })
+            .observe(document.getElementById('preview'), { attributeFilter: ['data-version'] });";
+    browser.execute(watch, vec![]).await.unwrap();
+    let field = browser
+        .find(Locator::Css("[data-path=\"preamble[0]\"]"))
+        .await
+        .unwrap();
+    let end = "const t = document.querySelector('[data-path=\"preamble[0]\"]');
+        t.focus(); t.setSelectionRange(t.value.length, t.value.length)";
+    for i in 0..KEYSTROKES {
+        browser.execute(end, vec![]).await.unwrap();
+        let letter = char::from(b'a' + (i % 26) as u8).to_string();
+        field.send_keys(&letter).await.unwrap();
+        until(&browser, &format!("return window.lat.length > {i}")).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let lat = browser.execute("return window.lat", vec![]).await.unwrap();
+    let mut lat: Vec<f64> = lat
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    lat.sort_by(f64::total_cmp);
+    let ppi = browser
+        .execute(
+            "return document.querySelector('#preview img[src]').dataset.ppi",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let ppi = ppi.as_str().unwrap_or("?");
+    println!(
+        "keystroke → updated page image in Chromium, sample 004: median {:.1} ms, p95 {:.1} ms, max {:.1} ms ({} keystrokes, pages at {ppi} ppi)",
+        lat[lat.len() / 2],
+        lat[lat.len() * 95 / 100],
+        lat[lat.len() - 1],
+        lat.len()
+    );
+    browser.client.close().await.unwrap();
+}
+
+/// Waits until `script` returns true.
+async fn until(browser: &driver::Browser, script: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while browser.execute(script, vec![]).await.unwrap() != Value::Bool(true) {
+        assert!(Instant::now() < deadline, "never: {script}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 /// The big plan's first preview as the browser makes it: the answer, the
@@ -202,18 +321,29 @@ async fn big_plan(app: &Router, engine: &Engine) {
     );
 }
 
-/// One preview and the new pages' images; returns how many were fetched.
-async fn preview(app: &Router, plan: &Value, have: &mut HashSet<String>) -> usize {
+/// One preview and the new pages' images; returns how many were fetched
+/// and their bytes.
+async fn preview(app: &Router, plan: &Value, have: &mut HashSet<String>) -> (usize, usize) {
     let answer = preview_answer(app, &plan.to_string()).await;
-    let mut fetched = 0;
+    let (mut fetched, mut bytes) = (0, 0);
     for p in answer["pages"].as_array().expect("pages") {
         let id = p["id"].as_str().unwrap();
         if have.insert(id.to_owned()) {
-            page(app, id).await;
+            bytes += page(app, id).await;
             fetched += 1;
         }
     }
-    fetched
+    (fetched, bytes)
+}
+
+/// The form's pause after a keystroke, as web/js/preview.js sets it.
+fn preview_delay(root: &std::path::Path) -> u64 {
+    let js = std::fs::read_to_string(root.join("web/js/preview.js")).unwrap();
+    let line = js
+        .lines()
+        .find_map(|l| l.strip_prefix("const PREVIEW_DELAY_MS = "))
+        .expect("PREVIEW_DELAY_MS in preview.js");
+    line.trim_end_matches(';').parse().unwrap()
 }
 
 async fn preview_answer(app: &Router, plan: &str) -> Value {
@@ -225,14 +355,18 @@ async fn preview_answer(app: &Router, plan: &str) -> Value {
     body(app, request).await
 }
 
-async fn page(app: &Router, id: &str) {
-    let request = Request::get(format!("/api/pages/{id}.png"))
+/// A page image; returns its size in bytes.
+async fn page(app: &Router, id: &str) -> usize {
+    let request = Request::get(format!("/api/pages/{id}.png?ppi={PPI}"))
         .header(header::HOST, HOST)
         .body(Body::empty())
         .unwrap();
     let response = app.clone().oneshot(request).await.unwrap();
     assert!(response.status().is_success());
-    to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap()
+        .len()
 }
 
 async fn body(app: &Router, request: Request<Body>) -> Value {

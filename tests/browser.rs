@@ -6,67 +6,38 @@
 //! a Số and a year the plan cannot take refused at their field, with the
 //! exports held until
 //! they are fixed; the page on a 390 px phone; a save over a file in the
-//! folder asked first (these three in `browser/checks.rs`). One Chromium
-//! for all of it: starting one is slow.
+//! folder asked first; a decision switched off and on kept (these in
+//! `browser/checks.rs`); unsaved work kept when a sample is opened over it,
+//! typing undone also after a reload, bold and italic from the buttons
+//! (`browser/clerk.rs`). One Chromium for all of it: starting one is slow.
 //!
 //! `KEHOACH_BLESS=1` also writes `docs/form.png`, the README's screenshot.
 //!
 //! However the test ends, a failed assertion included, no browser is left
-//! running: see [`Browser`].
+//! running: see [`driver::Browser`].
 #![cfg(unix)]
 
 #[path = "browser/checks.rs"]
 mod checks;
+#[path = "browser/clerk.rs"]
+mod clerk;
 mod common;
+#[path = "browser/driver.rs"]
+mod driver;
 
 use std::net::SocketAddr;
-use std::ops::Deref;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use kehoach::serve::{Options, router};
 use kehoach::{Engine, FontOptions, Templates};
-use serde_json::json;
 
 use common::{have_tool, pdf_text, root};
+use driver::start_browser;
 
 /// Longest wait for the page to react (a cold layout takes well under 1 s).
 const PATIENCE: Duration = Duration::from_secs(20);
-
-/// chromedriver, started as the leader of a process group of its own. The
-/// Chromium it starts (a dozen processes) joins that group, so killing the
-/// group on drop ends them all: killing chromedriver alone would leave
-/// them running. (Chromium's crash handler starts a session of its own and
-/// exits when the browser it watches is gone.)
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        // std has no killpg; procps' kill takes the group as a negative id.
-        let group = format!("-{}", self.0.id());
-        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
-        let _ = self.0.wait();
-    }
-}
-
-/// The WebDriver session and the driver behind it. A test that ends well
-/// closes the session first; one that panics drops it as it unwinds, and
-/// the driver's group takes the browser down with it.
-struct Browser {
-    client: Client,
-    _driver: Driver,
-}
-
-impl Deref for Browser {
-    type Target = Client;
-
-    fn deref(&self) -> &Client {
-        &self.client
-    }
-}
 
 /// The test's folders, removed however it ends (after the browser, which
 /// is declared later and so dropped first).
@@ -76,14 +47,6 @@ impl Drop for Scratch {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 async fn start_server(dir: PathBuf) -> SocketAddr {
@@ -128,50 +91,6 @@ async fn downloaded(downloads: &Path, ext: &str, whole: impl Fn(&[u8]) -> bool) 
         }
         assert!(Instant::now() < deadline, "no .{ext} was downloaded");
         tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn start_browser(downloads: &Path, profile: &Path) -> Browser {
-    let port = free_port();
-    let driver = Driver(
-        Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .process_group(0)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts"),
-    );
-    let deadline = Instant::now() + PATIENCE;
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "chromedriver did not listen");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let mut options = json!({
-        "args": [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--window-size=1366,900",
-            format!("--user-data-dir={}", profile.display()),
-        ],
-        "prefs": {
-            "download.default_directory": downloads.to_string_lossy(),
-            "download.prompt_for_download": false,
-        },
-    });
-    if Path::new("/usr/bin/chromium").exists() {
-        options["binary"] = "/usr/bin/chromium".into();
-    }
-    let mut caps = serde_json::Map::new();
-    caps.insert("goog:chromeOptions".into(), options);
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .expect("a WebDriver session");
-    Browser {
-        client,
-        _driver: driver,
     }
 }
 
@@ -237,6 +156,41 @@ async fn click(client: &Client, css: &str) {
         .unwrap();
     // The form may ask before it replaces work in progress.
     let _ = client.accept_alert().await;
+}
+
+/// Chooses the sample that "Mở mẫu" opens.
+async fn choose_sample(client: &Client, name: &str) {
+    let select = client.find(Locator::Id("sample")).await.unwrap();
+    select.select_by_value(name).await.unwrap();
+}
+
+/// The question the page asks in its own dialog, once it asks.
+async fn question(client: &Client) -> String {
+    let dialog = client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css("#confirm-dialog[open]"))
+        .await
+        .expect("the page asks");
+    dialog.text().await.unwrap()
+}
+
+/// Answers the page's question: yes or "Hủy".
+async fn confirm(client: &Client, yes: bool) {
+    question(client).await;
+    click(client, if yes { "#confirm-yes" } else { "#confirm-no" }).await;
+}
+
+/// The page reloaded: the text in the box of `path` once it is drawn.
+async fn reload_and_read(client: &Client, path: &str) -> Option<String> {
+    client.refresh().await.unwrap();
+    let input = client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css(&field(path)))
+        .await
+        .unwrap();
+    input.prop("value").await.unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -347,15 +301,8 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     }
 
     // Autosave: a reload brings the draft back.
-    client.refresh().await.unwrap();
-    let title = client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Css(&field("title")))
-        .await
-        .unwrap();
     assert_eq!(
-        title.prop("value").await.unwrap().as_deref(),
+        reload_and_read(&client, "title").await.as_deref(),
         Some("Kiểm thử biểu mẫu trên trình duyệt năm 2026")
     );
 
@@ -375,6 +322,8 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
         .send_keys(&last_year.to_string_lossy())
         .await
         .unwrap();
+    // The draft typed above was never saved to a file: the form asks.
+    confirm(&client, true).await;
     let version = preview_after(&client, version).await;
     let title = client.find(Locator::Css(&field("title"))).await.unwrap();
     assert_eq!(
@@ -392,14 +341,14 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     client.set_window_size(1366, 900).await.unwrap();
     checks::a_decision_round_trips_through_the_form(&client, &folder).await;
     checks::a_long_plan_draws_the_pages_in_view(&client, &folder).await;
+    clerk::nothing_typed_is_lost_without_a_question(&client).await;
+    clerk::emphasis_comes_from_the_buttons(&client).await;
+    clerk::pages_are_drawn_for_the_screen(&client).await;
 
     if std::env::var("KEHOACH_BLESS").is_ok() {
-        let select = client.find(Locator::Id("sample")).await.unwrap();
-        select
-            .select_by_value("004-thi-dua-nganh-tu-phap-2026")
-            .await
-            .unwrap();
+        choose_sample(&client, "004-thi-dua-nganh-tu-phap-2026").await;
         click(&client, "#load-sample").await;
+        confirm(&client, true).await;
         preview_after(&client, version).await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         let png = client.screenshot().await.unwrap();

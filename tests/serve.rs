@@ -224,6 +224,29 @@ fn png_size(png: &[u8]) -> (u32, u32) {
     (word(16), word(20))
 }
 
+/// A PNG's pixels over white, each as its red, green and blue.
+fn over_white(png: &[u8]) -> Vec<u8> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let data = &buf[..info.buffer_size()];
+    match info.color_type {
+        png::ColorType::Grayscale => data.iter().flat_map(|&v| [v, v, v]).collect(),
+        png::ColorType::Rgb => data.to_vec(),
+        png::ColorType::Rgba => data
+            .chunks_exact(4)
+            .flat_map(|p| {
+                let a = u16::from(p[3]);
+                let over = |c: u8| ((u16::from(c) * a + 255 * (255 - a)) / 255) as u8;
+                [over(p[0]), over(p[1]), over(p[2])]
+            })
+            .collect(),
+        other => panic!("unexpected PNG colour type {other:?}"),
+    }
+}
+
 #[tokio::test]
 async fn a_big_plan_is_named_at_once_and_drawn_page_by_page() {
     let app = app(None);
@@ -236,18 +259,37 @@ async fn a_big_plan_is_named_at_once_and_drawn_page_by_page() {
         "check's findings come with it"
     );
 
-    // The page asked for is drawn, and it is that page.
+    // The page asked for is drawn, and it is that page: its pixels are
+    // those typst draws, at the pixels per inch asked for.
     let k = ids.len() / 2;
     let uri = format!("/api/pages/{}.png", ids[k]);
     let (a, b) = tokio::join!(get(&app, &uri), get(&app, &uri));
     assert_eq!(a.status, StatusCode::OK);
     assert_eq!(a.body, b.body, "asked for twice at once, one image");
     let page = &answer["pages"][k];
-    let px = |pt: &Value| (pt.as_f64().unwrap() * 110.0 / 72.0).round() as u32;
-    assert_eq!(png_size(&a.body), (px(&page["width"]), px(&page["height"])));
+    let px = |pt: &Value, ppi: f64| (pt.as_f64().unwrap() * ppi / 72.0).round() as u32;
+    assert_eq!(
+        png_size(&a.body),
+        (px(&page["width"], 110.0), px(&page["height"], 110.0))
+    );
     let compiled = common::compile_str(&big.to_string());
-    let expected = kehoach::export::png_page(&compiled.document.pages()[k], 110.0).unwrap();
-    assert!(a.body == expected, "page {k}'s image is page {k}");
+    let page_k = &compiled.document.pages()[k];
+    let small = get(&app, &format!("{uri}?ppi=72")).await;
+    assert_eq!(
+        png_size(&small.body),
+        (px(&page["width"], 72.0), px(&page["height"], 72.0))
+    );
+    let expected = kehoach::export::png_page(page_k, 72.0).unwrap();
+    let (ours, typst) = (over_white(&small.body), over_white(&expected));
+    assert_eq!(ours.len(), typst.len());
+    let off = ours.iter().zip(&typst).filter(|(a, b)| a.abs_diff(**b) > 1);
+    assert_eq!(off.count(), 0, "page {k}'s image is page {k}");
+    // Black text on white goes as grey: a third of RGB's bytes to encode.
+    assert_eq!(small.body[25], 0, "PNG colour type 0, grey");
+    for ppi in ["20", "400", "x"] {
+        let refused = get(&app, &format!("{uri}?ppi={ppi}")).await;
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST, "ppi={ppi}");
+    }
 
     // Two more previews: the big plan's pages are no longer kept. The page
     // drawn before is still in the image cache; its neighbour, never asked

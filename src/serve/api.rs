@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 
 use super::App;
 use super::assets::BLANK;
+use super::pages::{DEFAULT_PPI, PPI_RANGE};
 use crate::check;
 use crate::date::today;
 use crate::error::Error;
@@ -132,9 +133,19 @@ pub async fn preview(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     .await
 }
 
+#[derive(Deserialize)]
+pub struct PageQuery {
+    /// Pixels per inch: the screen's, as the browser shows the page.
+    ppi: Option<u32>,
+}
+
 /// A page image, drawn when first asked for; its id is its content's hash,
 /// so it never goes stale.
-pub async fn page(State(app): State<Arc<App>>, Path(file): Path<String>) -> Answer<Response> {
+pub async fn page(
+    State(app): State<Arc<App>>,
+    Path(file): Path<String>,
+    Query(query): Query<PageQuery>,
+) -> Answer<Response> {
     let expired = || {
         ApiError::new(
             StatusCode::NOT_FOUND,
@@ -142,7 +153,18 @@ pub async fn page(State(app): State<Arc<App>>, Path(file): Path<String>) -> Answ
         )
     };
     let id = file.strip_suffix(".png").ok_or_else(expired)?.to_owned();
-    let png = on_a_core(app, move |app| app.pages.png(&id).transpose())
+    let ppi = query.ppi.unwrap_or(DEFAULT_PPI);
+    if !PPI_RANGE.contains(&ppi) {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "độ phân giải {ppi} điểm ảnh/inch nằm ngoài khoảng {}–{}",
+                PPI_RANGE.start(),
+                PPI_RANGE.end()
+            ),
+        ));
+    }
+    let png = on_a_core(app, move |app| app.pages.png(&id, ppi).transpose())
         .await?
         .ok_or_else(expired)?;
     Ok((

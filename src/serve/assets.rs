@@ -35,6 +35,7 @@ const FILES: &[(&str, &str)] = embed![
     "js/findings.js",
     "js/form.js",
     "js/header.js",
+    "js/history.js",
     "js/input.js",
     "js/main.js",
     "js/numbers.js",

@@ -5,6 +5,13 @@
 //! its image (the pages in view first), from the laid-out pages of the
 //! last previews kept here. An edit changes one or two pages, so only
 //! those get new ids; the browser keeps the images whose id did not change.
+//!
+//! An image is drawn at the pixels per inch the browser asks for (the
+//! screen's, see web/js/preview.js) and encoded for speed, not size: a
+//! page of black text goes as 8-bit grey, a page with colour as RGB, both
+//! with the PNG encoder's fast setting. At 72 ppi (a laptop's preview
+//! pane) that is ~1 ms and ~110 kB a page, where tiny-skia's RGBA encoding
+//! at 110 ppi took ~33 ms for ~300 kB (docs/performance.md).
 
 use std::collections::{HashMap, VecDeque};
 use std::hash::{Hash, Hasher};
@@ -16,10 +23,13 @@ use typst::layout::{Frame, FrameItem};
 use typst_layout::Page;
 
 use crate::error::{Error, Result};
-use crate::export;
 
-/// Pixels per inch of a preview page: sharp on a laptop at 100–150 %.
-const PREVIEW_PPI: f32 = 110.0;
+/// Pixels per inch of a page image when the browser does not say: sharp
+/// on a laptop at 100–150 %.
+pub const DEFAULT_PPI: u32 = 110;
+/// The pixels per inch a browser may ask for: from a phone's thumbnail to
+/// a 4K screen at 125 %.
+pub const PPI_RANGE: std::ops::RangeInclusive<u32> = 36..=300;
 
 /// Previews whose pages are kept to draw from: the latest, and the one
 /// before it for a browser that has not heard of the latest yet (or a
@@ -80,16 +90,18 @@ impl Pages {
         ids
     }
 
-    /// A page's image, drawn now unless it already was; `None` when no kept
-    /// preview has the page (an unknown id, or an old preview's).
-    pub fn png(&self, id: &str) -> Option<Result<Png>> {
+    /// A page's image at `ppi` (in [`PPI_RANGE`]), drawn now unless it
+    /// already was; `None` when no kept preview has the page (an unknown id,
+    /// or an old preview's).
+    pub fn png(&self, id: &str, ppi: u32) -> Option<Result<Png>> {
+        let key = format!("{id}@{ppi}");
         let drawing = {
             let mut inner = self.lock();
-            if let Some(png) = inner.png.get(id) {
+            if let Some(png) = inner.png.get(&key) {
                 return Some(Ok(png.clone()));
             }
             let page = inner.previews.iter().rev().find_map(|p| p.get(id))?.clone();
-            let drawing = inner.drawing.entry(id.to_owned()).or_insert_with(|| {
+            let drawing = inner.drawing.entry(key.clone()).or_insert_with(|| {
                 Arc::new(Drawing {
                     page,
                     png: OnceLock::new(),
@@ -100,17 +112,15 @@ impl Pages {
         let png = drawing
             .png
             .get_or_init(|| {
-                let png = export::png_page(&drawing.page, PREVIEW_PPI)
-                    .map(Bytes::from)
-                    .map_err(|e| e.to_string());
+                let png = draw(&drawing.page, ppi).map(Bytes::from);
                 if self.drawn.fetch_add(1, Ordering::Relaxed) % DRAWINGS_PER_EVICTION == 0 {
                     typst::comemo::evict(super::MEMO_AGE);
                 }
                 let mut inner = self.lock();
                 if let Ok(png) = &png {
-                    inner.cache(id, png.clone());
+                    inner.cache(&key, png.clone());
                 }
-                inner.drawing.remove(id);
+                inner.drawing.remove(&key);
                 png
             })
             .clone();
@@ -136,6 +146,43 @@ impl Inner {
             self.bytes -= self.png.remove(&old).map_or(0, |png| png.len());
         }
     }
+}
+
+/// The page as PNG, over white: grey when nothing on it has colour.
+fn draw(page: &Page, ppi: u32) -> std::result::Result<Vec<u8>, String> {
+    let pixmap = typst_render::render(
+        page,
+        &typst_render::RenderOptions {
+            pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0),
+            ..Default::default()
+        },
+    );
+    // The pixmap is premultiplied: a pixel over white is its colour plus
+    // what its alpha leaves of the white.
+    let mut rgb = Vec::with_capacity(pixmap.data().len() / 4 * 3);
+    let mut grey = true;
+    for p in pixmap.data().chunks_exact(4) {
+        let white = 255 - p[3];
+        let (r, g, b) = (p[0] + white, p[1] + white, p[2] + white);
+        grey &= r == g && g == b;
+        rgb.extend([r, g, b]);
+    }
+    let (color, data) = if grey {
+        let grey: Vec<u8> = rgb.iter().step_by(3).copied().collect();
+        (png::ColorType::Grayscale, grey)
+    } else {
+        (png::ColorType::Rgb, rgb)
+    };
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(color);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    encoder.set_filter(png::Filter::Adaptive);
+    let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+    writer.write_image_data(&data).map_err(|e| e.to_string())?;
+    writer.finish().map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
 fn id(frame: &Frame) -> String {

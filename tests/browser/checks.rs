@@ -25,7 +25,7 @@ async fn plan_value(client: &Client, key: &str) -> Value {
 
 /// What a script says once it says it (a typed value is handled when its
 /// key events are, which may be after send_keys returns).
-async fn eventually(client: &Client, script: &str, want: Value) {
+pub async fn eventually(client: &Client, script: &str, want: Value) {
     let deadline = Instant::now() + PATIENCE;
     loop {
         let got = client.execute(script, vec![]).await.unwrap();
@@ -220,13 +220,7 @@ pub async fn saving_over_a_file_asks_first(client: &Client, folder: &Path) {
         click(client, "#save-dir").await;
         type_into_css(client, "#save-name", "mau.json").await;
         click(client, "#save-confirm").await;
-        let dialog = client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::Css("#confirm-dialog[open]"))
-            .await
-            .expect("the page asks before replacing");
-        let text = dialog.text().await.unwrap();
+        let text = super::question(client).await;
         assert!(text.contains("Thư mục đã có tệp \"mau.json\""), "{text}");
         let right = client
             .execute(
@@ -279,7 +273,8 @@ pub async fn a_long_plan_draws_the_pages_in_view(client: &Client, folder: &Path)
         .send_keys(&path.canonicalize().unwrap().to_string_lossy())
         .await
         .unwrap();
-    let _ = client.accept_alert().await;
+    // The decision switched off and on before is in no file: the form asks.
+    super::confirm(client, true).await;
     super::preview_after(client, version).await;
 
     let counts = "const imgs = [...document.querySelectorAll('#preview img')];
@@ -312,7 +307,8 @@ pub async fn a_long_plan_draws_the_pages_in_view(client: &Client, folder: &Path)
 /// A plan issued by a decision (sample 005) loads into the form and saves
 /// back unchanged; the switch "Ban hành kèm theo Quyết định" takes the
 /// decision away (its nơi nhận and signer back to the plan, its pages out
-/// of the preview) and brings one back.
+/// of the preview, no decision in the file saved) and brings it back as it
+/// was typed, after a reload too (issue 24: switching off deleted it).
 pub async fn a_decision_round_trips_through_the_form(client: &Client, folder: &Path) {
     const NAME: &str = "005-qd-chuyen-doi-so-lang-son-2026";
     let pages = "return document.querySelectorAll('#preview img').length";
@@ -324,13 +320,7 @@ pub async fn a_decision_round_trips_through_the_form(client: &Client, folder: &P
             .as_u64()
             .unwrap()
     };
-    client
-        .find(Locator::Id("sample"))
-        .await
-        .unwrap()
-        .select_by_value(NAME)
-        .await
-        .unwrap();
+    super::choose_sample(client, NAME).await;
     click(client, "#load-sample").await;
     eventually(
         client,
@@ -385,6 +375,21 @@ pub async fn a_decision_round_trips_through_the_form(client: &Client, folder: &P
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    // Saved while off: the file has no decision.
+    click(client, "#save-dir").await;
+    type_into_css(client, "#save-name", "khong-qd.json").await;
+    click(client, "#save-confirm").await;
+    let off = folder.join("khong-qd.json");
+    let deadline = Instant::now() + PATIENCE;
+    while !off.exists() {
+        assert!(Instant::now() < deadline, "not saved");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let saved: Value = serde_json::from_slice(&std::fs::read(&off).unwrap()).unwrap();
+    assert!(saved.get("decision").is_none(), "switched off, not saved");
+    client.refresh().await.unwrap();
+    // Its group is folded with the decision off: opened as the clerk does.
+    click(client, "a[href=\"#g-decision\"]").await;
     click(client, "[data-control=\"decision\"]").await;
     eventually(
         client,
@@ -392,11 +397,23 @@ pub async fn a_decision_round_trips_through_the_form(client: &Client, folder: &P
         json!(8),
     )
     .await;
-    // The new decision is checked with the plan: its authority is asked for.
-    eventually(
-        client,
-        "return document.getElementById('findings').textContent.includes('R-QD-AUTH')",
-        json!(true),
-    )
-    .await;
+    let decision = client
+        .execute("return window.kehoach.plan.decision", vec![])
+        .await
+        .unwrap();
+    for key in ["authority", "bases", "proposal", "by", "title", "number"] {
+        assert_eq!(
+            decision[key], sample["decision"][key],
+            "decision.{key} back"
+        );
+    }
+    let authority = client
+        .find(Locator::Css(&field("decision.authority")))
+        .await
+        .unwrap();
+    assert_eq!(
+        authority.prop("value").await.unwrap(),
+        sample["decision"]["authority"].as_str().map(String::from),
+        "shown in its box"
+    );
 }

@@ -2,11 +2,44 @@
 // 1.3) the plan is issued with, or takes it away, and the decision's
 // fields. With it the preview shows the decision's pages, then the plan as
 // the attached document, without số or signature of its own.
+//
+// Switched off, the decision's own fields (authority, căn cứ, đề nghị …)
+// are kept aside in `state.parked`, with the draft but out of the plan:
+// the saved file, the PDF and the Word file have no decision, and switched
+// on again the fields come back as they were typed.
 
 import { h, uid } from './dom.js';
-import { valueAt } from './state.js';
+import { state, valueAt } from './state.js';
 import { group, stringList, textField } from './fields.js';
 import { signerFields } from './signer.js';
+import { structuralChange } from './edits.js';
+
+// On, the plan's nơi nhận, Lưu and signer move to the decision, which
+// carries them; off, they come back to the plan.
+export function toggleDecision(on) {
+  const plan = state.plan;
+  if (on) {
+    plan.decision = {
+      authority: '',
+      ...state.parked.decision,
+      recipients: Array.isArray(plan.recipients) ? plan.recipients : [],
+      archive: plan.archive || 'VT',
+      signer: plan.signer || {},
+    };
+    delete state.parked.decision;
+    plan.recipients = [];
+    plan.archive = 'VT';
+    plan.signer = { name: null };
+  } else if (plan.decision) {
+    const { recipients, archive, signer, ...own } = plan.decision;
+    plan.recipients = Array.isArray(recipients) ? recipients : [];
+    plan.archive = archive || 'VT';
+    plan.signer = signer || { name: null };
+    state.parked.decision = own;
+    delete plan.decision;
+  }
+  structuralChange({ path: 'decision' });
+}
 
 export function decisionGroup() {
   const decision = valueAt('decision');
@@ -16,7 +49,7 @@ export function decisionGroup() {
     h('div', { class: 'field check' },
       h('input', { type: 'checkbox', id: switchId, 'data-control': 'decision', checked: on }),
       h('label', { for: switchId }, 'Ban hành kèm theo Quyết định'),
-      h('span', { class: 'hint' }, ' — kế hoạch in sau quyết định, không có số và chữ ký riêng; nơi nhận và người ký chuyển sang quyết định.')),
+      h('span', { class: 'hint' }, ' — kế hoạch in sau quyết định, không có số và chữ ký riêng; nơi nhận và người ký chuyển sang quyết định. Bỏ chọn thì nội dung quyết định được cất lại, chọn lại là có.')),
     on ? decisionFields() : null,
   ], { box: 'decision', open: on });
 }

@@ -14,7 +14,7 @@ export async function autofix(btn) {
     if (!r.ok || !r.data) return showLoadError(errorOf(r), 'Không sửa tự động được');
     const applied = Array.isArray(r.data.applied) ? r.data.applied : [];
     if (!applied.length) return status('Không có chỗ nào sửa tự động được.');
-    setPlan(r.data.plan, { name: state.name });
+    setPlan(r.data.plan, { name: state.name, dirty: true, parked: state.parked });
     showReport(`Đã sửa tự động ${applied.length} chỗ`, [
       h('p', {}, 'Chỉ sửa cách viết (dấu cách, dấu câu, số 0, chữ hoa), không đổi lời văn. Bấm "Hoàn tác" để bỏ.'),
       h('ul', { class: 'report-list' }, applied.map((f) => h('li', {},
@@ -102,7 +102,7 @@ export function acceptRollover() {
   const data = state.rolled;
   if (!data || !isPlanObject(data.plan)) return;
   $('#rollover-dialog').close();
-  setPlan(data.plan);
+  setPlan(data.plan, { dirty: true });
   state.reviewFlags = Array.isArray(data.flags) ? data.flags : [];
   renderFindings();
   status(`Đã tạo kế hoạch năm ${data.to ?? ''}. Các chỗ cần xem lại được đánh dấu trong danh sách kiểm tra.`);

@@ -1,49 +1,27 @@
-// Changes to the plan as a whole: every edit's aftermath (autosave, then a
-// preview after a pause), a new plan, the structural edits and "Hoàn tác".
-//
-// Structural edits (add, delete, move, indent) each record their inverse.
-// Objects are edited in place, so an inverse stays right even after later
-// typing elsewhere.
+// Changes to the plan as a whole: every edit's aftermath (recorded for
+// "Hoàn tác" and autosaved, then a preview after a pause), a new plan, the
+// structural edits and "Hoàn tác" itself.
 
-import { $, form, formPane, status } from './dom.js';
+import { form, formPane, status } from './dom.js';
 import { TEMPLATES } from './vocab.js';
-import { formatPath, getAt, hasKey, parsePath, record, saveDraft, setAt, state, valueAt } from './state.js';
+import { formatPath, getAt, parsePath, setAt, state, valueAt } from './state.js';
+import { commit, replaced, stepBack } from './history.js';
 import { canOutdent } from './tree.js';
 import { cssq, focusPath, renderFindings } from './findings.js';
 import { renderForm } from './form.js';
 import { schedulePreview } from './preview.js';
 import { clearEntries } from './entries.js';
 
-function insertItem(arr, i, item) {
-  arr.splice(i, 0, item);
-  return () => {
-    const j = arr[i] === item ? i : arr.indexOf(item);
-    if (j >= 0) arr.splice(j, 1);
-  };
-}
-
-function removeItem(arr, i) {
-  const [item] = arr.splice(i, 1);
-  return () => arr.splice(Math.min(i, arr.length), 0, item);
-}
-
 function swapItems(arr, i, j) {
-  const swap = () => { [arr[i], arr[j]] = [arr[j], arr[i]]; };
-  swap();
-  return swap;
+  [arr[i], arr[j]] = [arr[j], arr[i]];
 }
 
-// The array at `keys`, created (and its creation undone) when missing.
-function ensureArray(keys, undos) {
+// The array at `keys`, created when missing.
+function ensureArray(keys) {
   const owner = getAt(state.plan, keys.slice(0, -1));
   const key = keys[keys.length - 1];
   if (owner == null || typeof owner !== 'object') return null;
-  if (!Array.isArray(owner[key])) {
-    const old = owner[key];
-    const had = hasKey(owner, key);
-    owner[key] = [];
-    undos.push(() => { if (had) owner[key] = old; else delete owner[key]; });
-  }
+  if (!Array.isArray(owner[key])) owner[key] = [];
   return owner[key];
 }
 
@@ -57,28 +35,28 @@ function locate(path) {
 }
 
 function addTo(arrPath, item) {
-  const undos = [];
-  const arr = ensureArray(parsePath(arrPath), undos);
+  const arr = ensureArray(parsePath(arrPath));
   if (!arr) return null;
-  undos.push(insertItem(arr, arr.length, item));
-  return { undos, focus: { path: `${arrPath}[${arr.length - 1}]` } };
+  arr.push(item);
+  return { focus: { path: `${arrPath}[${arr.length - 1}]` } };
 }
 
 function moveItem(path, delta, action) {
   const { index, arr, arrPath } = locate(path);
   const j = index + delta;
   if (!arr || j < 0 || j >= arr.length) return null;
-  return { undos: [swapItems(arr, index, j)], focus: { path: `${arrPath}[${j}]`, action, attr: action === 'up' || action === 'down' ? 'data-path' : 'data-item' } };
+  swapItems(arr, index, j);
+  return { focus: { path: `${arrPath}[${j}]`, action, attr: action === 'up' || action === 'down' ? 'data-path' : 'data-item' } };
 }
 
 function deleteItem(path) {
   const { index, arr, arrPath } = locate(path);
   if (!arr) return null;
-  const undos = [removeItem(arr, index)];
+  arr.splice(index, 1);
   // Focus moves to the next item's text, not its delete button: a second
   // Enter must not delete again.
   const next = arr.length === 0 ? null : `${arrPath}[${Math.min(index, arr.length - 1)}]`;
-  return { undos, focus: next ? { path: next } : { add: arrPath, path: arrPath } };
+  return { focus: next ? { path: next } : { add: arrPath, path: arrPath } };
 }
 
 function indentSection(path) {
@@ -86,12 +64,10 @@ function indentSection(path) {
   if (!arr || index === 0) return null;
   const prev = arr[index - 1];
   if (!prev || typeof prev !== 'object') return null;
-  const undos = [];
-  const item = arr[index];
-  undos.push(removeItem(arr, index));
-  const kids = ensureArray([...parsePath(arrPath), index - 1, 'sections'], undos);
-  undos.push(insertItem(kids, kids.length, item));
-  return { undos, focus: { path: `${arrPath}[${index - 1}].sections[${kids.length - 1}]`, action: 'indent', attr: 'data-path' } };
+  const [item] = arr.splice(index, 1);
+  const kids = ensureArray([...parsePath(arrPath), index - 1, 'sections']);
+  kids.push(item);
+  return { focus: { path: `${arrPath}[${index - 1}].sections[${kids.length - 1}]`, action: 'indent', attr: 'data-path' } };
 }
 
 function outdentSection(path) {
@@ -101,9 +77,9 @@ function outdentSection(path) {
   const parentIndex = parentKeys[parentKeys.length - 1];
   const grandKeys = parentKeys.slice(0, -1);
   const grand = getAt(state.plan, grandKeys);
-  const item = arr[index];
-  const undos = [removeItem(arr, index), insertItem(grand, parentIndex + 1, item)];
-  return { undos, focus: { path: `${formatPath(grandKeys)}[${parentIndex + 1}]`, action: 'outdent', attr: 'data-path' } };
+  const [item] = arr.splice(index, 1);
+  grand.splice(parentIndex + 1, 0, item);
+  return { focus: { path: `${formatPath(grandKeys)}[${parentIndex + 1}]`, action: 'outdent', attr: 'data-path' } };
 }
 
 // Table columns carry their cells along in every row.
@@ -116,51 +92,44 @@ function columnOp(path, op) {
   const { index, arr, arrKeys } = locate(path);
   const table = getAt(state.plan, arrKeys.slice(0, -1));
   if (!arr || !table) return null;
-  const undos = [];
   if (op === 'delete') {
-    undos.push(removeItem(arr, index));
-    for (const row of tableRows(table)) if (index < row.length) undos.push(removeItem(row, index));
+    arr.splice(index, 1);
+    for (const row of tableRows(table)) if (index < row.length) row.splice(index, 1);
     const next = arr.length ? `${formatPath(arrKeys)}[${Math.min(index, arr.length - 1)}].title` : null;
-    return { undos, focus: next ? { path: next } : { add: formatPath(arrKeys.slice(0, -1)), action: 'col-add' } };
+    return { focus: next ? { path: next } : { add: formatPath(arrKeys.slice(0, -1)), action: 'col-add' } };
   }
   const j = op === 'left' ? index - 1 : index + 1;
   if (j < 0 || j >= arr.length) return null;
-  undos.push(swapItems(arr, index, j));
+  swapItems(arr, index, j);
   for (const row of tableRows(table)) {
     while (row.length <= Math.max(index, j)) row.push('');
-    undos.push(swapItems(row, index, j));
+    swapItems(row, index, j);
   }
-  return { undos, focus: { path: `${formatPath(arrKeys)}[${j}]`, action: `col-${op}`, attr: 'data-item' } };
+  return { focus: { path: `${formatPath(arrKeys)}[${j}]`, action: `col-${op}`, attr: 'data-item' } };
 }
 
 function addColumn(tablePath) {
   const table = valueAt(tablePath);
   if (!table || typeof table !== 'object') return null;
-  const undos = [];
-  const columns = ensureArray([...parsePath(tablePath), 'columns'], undos);
+  const columns = ensureArray([...parsePath(tablePath), 'columns']);
   const n = columns.length;
-  undos.push(insertItem(columns, n, { title: '' }));
-  for (const row of tableRows(table)) {
-    const len = row.length;
-    while (row.length < n + 1) row.push('');
-    undos.push(() => { row.length = len; });
-  }
-  return { undos, focus: { path: `${tablePath}.columns[${n}].title` } };
+  columns.push({ title: '' });
+  for (const row of tableRows(table)) while (row.length < n + 1) row.push('');
+  return { focus: { path: `${tablePath}.columns[${n}].title` } };
 }
 
 function addRow(arrPath, numbered) {
   const keys = parsePath(arrPath);
   const table = getAt(state.plan, keys.slice(0, -1));
   const n = Math.max(1, (table && Array.isArray(table.columns) ? table.columns.length : 0));
-  const undos = [];
-  const rows = ensureArray(keys, undos);
+  const rows = ensureArray(keys);
   if (!rows) return null;
   const row = Array.from({ length: n }, (_, c) => (numbered ? `(${c + 1})` : ''));
   // A running number in an STT/TT first column saves the user a keystroke.
   const first = table.columns && table.columns[0] && String(table.columns[0].title || '').trim().toUpperCase();
   if (!numbered && keys[keys.length - 1] === 'rows' && (first === 'STT' || first === 'TT')) row[0] = String(rows.length + 1);
-  undos.push(insertItem(rows, rows.length, row));
-  return { undos, focus: { path: `${arrPath}[${rows.length - 1}][${numbered ? 0 : Math.min(1, n - 1)}]` } };
+  rows.push(row);
+  return { focus: { path: `${arrPath}[${rows.length - 1}][${numbered ? 0 : Math.min(1, n - 1)}]` } };
 }
 
 const SECTION_ADDERS = {
@@ -189,8 +158,6 @@ export function runAction(btn) {
   else if (action === 'row-add') result = addRow(item, btn.dataset.kind === 'numbered');
   else return false;
   if (!result) return true;
-  const undos = result.undos;
-  record(() => { for (let i = undos.length - 1; i >= 0; i--) undos[i](); });
   structuralChange(result.focus);
   if (action === 'delete' || action === 'item-delete' || action === 'col-delete') status('Đã xóa. Bấm "Hoàn tác" nếu muốn lấy lại.');
   return true;
@@ -216,12 +183,12 @@ function restoreFocus({ path, action, attr, add }) {
 }
 
 export function undo() {
-  const inverse = state.undo.pop();
-  $('#undo').disabled = state.undo.length === 0;
-  if (!inverse) return;
-  inverse();
+  if (!stepBack()) return;
+  clearEntries();
   renderForm();
-  changed();
+  renderFindings();
+  state.editSeq++;
+  schedulePreview();
   status('Đã hoàn tác thao tác vừa rồi.');
 }
 
@@ -230,7 +197,6 @@ export function applyFix(f) {
   const old = getAt(state.plan, keys);
   if (old != null && typeof old !== 'string') return;
   setAt(state.plan, keys, f.fix);
-  record(() => setAt(state.plan, keys, old));
   state.findings = (state.findings || []).filter((x) => x !== f);
   renderForm();
   renderFindings();
@@ -239,22 +205,21 @@ export function applyFix(f) {
   status(`Đã sửa: ${f.message}`);
 }
 
-// Every change: autosave, then a preview after a pause.
-export function changed() {
+// Every change: recorded and autosaved, then a preview after a pause.
+// `key`: the field typed into (see history.js).
+export function changed(key = null) {
   state.editSeq++;
-  saveDraft();
+  commit(key);
   schedulePreview();
 }
 
 // Replaces the plan (new, sample, file, rollover, fix). The previous one
-// stays one "Hoàn tác" away.
-export function setPlan(plan, { name = null, undoable = true } = {}) {
-  if (undoable && state.plan) {
-    const old = { plan: state.plan, name: state.name, reviewFlags: state.reviewFlags };
-    record(() => { state.plan = old.plan; state.name = old.name; state.reviewFlags = old.reviewFlags; });
-  }
+// stays one "Hoàn tác" away. `dirty`: the new plan is in no file yet;
+// `parked`: what the form keeps aside for it (the same plan, fixed).
+export function setPlan(plan, { name = null, undoable = true, dirty = false, parked = {} } = {}) {
   state.plan = plan;
   state.name = name;
+  state.parked = parked;
   state.findings = null; // unknown until the first preview of this plan
   state.loadError = null;
   state.reviewFlags = [];
@@ -263,6 +228,6 @@ export function setPlan(plan, { name = null, undoable = true } = {}) {
   renderFindings();
   formPane.scrollTop = 0;
   state.editSeq++;
-  saveDraft();
+  replaced({ undoable, dirty });
   schedulePreview(0);
 }

@@ -1,9 +1,11 @@
 // The toolbar's file commands: a new plan, a sample, a file opened or
 // imported, the plan saved as JSON (downloaded or into the server's folder)
-// and downloaded as PDF or as a Word file.
+// and downloaded as PDF or as a Word file. A plan with changes no file
+// holds is replaced only when the clerk says so.
 
 import { $, h, status } from './dom.js';
-import { clone, isPlanObject, saveDraft, state } from './state.js';
+import { clone, isPlanObject, state } from './state.js';
+import { markSaved } from './history.js';
 import { api, describeError, errorOf, showLoadError, withBusy } from './api.js';
 import { setPlan } from './edits.js';
 import { showReport } from './dialogs.js';
@@ -11,7 +13,21 @@ import { ask } from './confirm.js';
 
 const shorten = (text, n) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
-export function newBlank() {
+// Resolves whether the plan being drafted may be replaced by `what`.
+async function mayReplace(what, yes) {
+  if (!state.dirty) return true;
+  const go = await ask({
+    title: 'Thay kế hoạch đang soạn?',
+    message: `Kế hoạch đang soạn có thay đổi chưa lưu vào tệp nào. ${what} sẽ thay nó trong biểu mẫu. `
+      + 'Muốn giữ thì bấm "Hủy" rồi "Lưu tệp JSON" hoặc "Lưu vào thư mục…".',
+    yes,
+  });
+  if (!go) status('Chưa mở: kế hoạch đang soạn vẫn giữ nguyên.');
+  return go;
+}
+
+export async function newBlank() {
+  if (!await mayReplace('Kế hoạch mới', 'Mở kế hoạch mới')) return;
   setPlan(clone(state.blank));
   status('Đã mở kế hoạch mới. Bấm "Hoàn tác" để quay lại bản trước.');
 }
@@ -19,6 +35,7 @@ export function newBlank() {
 export async function loadSample(btn) {
   const id = $('#sample').value;
   if (!id) { status('Hãy chọn một mẫu trong danh sách.', 'error'); $('#sample').focus(); return; }
+  if (!await mayReplace('Mẫu vừa chọn', 'Mở mẫu')) return;
   await withBusy(btn, 'Đang mở mẫu…', async () => {
     const r = await api('GET', `api/samples/${encodeURIComponent(id)}`);
     if (!r.ok || !isPlanObject(r.data)) return status(`Không mở được mẫu: ${errorOf(r).message}`, 'error');
@@ -31,7 +48,7 @@ export function openFile(input) {
   const file = input.files && input.files[0];
   if (!file) return;
   const reader = new FileReader();
-  reader.onload = () => {
+  reader.onload = async () => {
     input.value = '';
     let plan;
     try {
@@ -40,6 +57,7 @@ export function openFile(input) {
       return status(`Tệp "${file.name}" không phải JSON hợp lệ: ${e.message}`, 'error');
     }
     if (!isPlanObject(plan)) return status(`Tệp "${file.name}" không chứa một kế hoạch.`, 'error');
+    if (!await mayReplace(`Tệp "${file.name}"`, 'Mở tệp')) return;
     setPlan(plan, { name: file.name });
     status(`Đã mở tệp "${file.name}".`);
   };
@@ -57,6 +75,7 @@ export function importFile(input) {
   reader.onload = async () => {
     input.value = '';
     const data = String(reader.result).replace(/^data:[^,]*,/, '');
+    if (!await mayReplace(`Kế hoạch nhập từ "${file.name}"`, 'Nhập tệp')) return;
     status(`Đang nhập "${file.name}"…`);
     const r = await api('POST', 'api/import', { name: file.name, data });
     if (!r.ok || !r.data) return status(`Không nhập được "${file.name}": ${errorOf(r).message}`, 'error');
@@ -94,6 +113,7 @@ function downloadBlob(blob, name) {
 export function saveJson() {
   const name = suggestedName('json');
   downloadBlob(new Blob([`${JSON.stringify(state.plan, null, 2)}\n`], { type: 'application/json' }), name);
+  markSaved();
   status(`Đã tải xuống "${name}".`);
 }
 
@@ -148,6 +168,7 @@ export async function refreshFiles() {
 export async function openDirFile(btn) {
   const name = $('#dir-files').value;
   if (!name) { status('Hãy chọn một tệp trong thư mục.', 'error'); $('#dir-files').focus(); return; }
+  if (!await mayReplace(`Tệp "${name}"`, 'Mở tệp')) return;
   await withBusy(btn, `Đang mở "${name}"…`, async () => {
     const r = await api('GET', `api/files/${encodeURIComponent(name)}`);
     if (!r.ok || !isPlanObject(r.data)) return status(`Không mở được "${name}": ${errorOf(r).message}`, 'error');
@@ -196,7 +217,7 @@ export async function saveToDir(event) {
     }
     if (!r.ok) return status(`Không lưu được "${name}": ${describeError(errorOf(r))}`, 'error');
     state.name = (r.data && r.data.saved) || name;
-    saveDraft();
+    markSaved();
     status(`Đã lưu "${state.name}" vào thư mục.`);
     refreshFiles();
   });

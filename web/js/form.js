@@ -2,7 +2,7 @@
 // header.js, the sections in tree.js, their blocks in blocks.js.
 
 import { $, button, form, formPane, h, options, resetIds, uid } from './dom.js';
-import { NUMBERING, TASK_FIELDS } from './vocab.js';
+import { MARKUP_HINT, NUMBERING, TASK_FIELDS } from './vocab.js';
 import { state, valueAt } from './state.js';
 import { addButton, checkField, group, itemButtons, selectField, stringList, textField } from './fields.js';
 import { signerFields } from './signer.js';
@@ -42,8 +42,11 @@ export function renderForm() {
   formPane.scrollTop = top;
 }
 
+const markupHint = () => h('p', { class: 'hint markup-hint' }, MARKUP_HINT);
+
 function introGroup() {
   return group('g-intro', 'Căn cứ, mở đầu', [
+    markupHint(),
     stringList('bases', 'Căn cứ', {
       noun: 'căn cứ', add: 'Thêm căn cứ', multiline: true,
       hint: 'Mỗi căn cứ in nghiêng trên một dòng. Bỏ trống nếu phần mở đầu đã nêu căn cứ.',
@@ -58,6 +61,7 @@ function introGroup() {
 function bodyGroup() {
   const sections = valueAt('sections');
   return group('g-body', 'Nội dung', [
+    markupHint(),
     selectField('numbering', 'Cách đánh số mục', NUMBERING, { kind: 'str', fallback: 'letter', rerender: true }),
     sectionList('sections', Array.isArray(sections) ? sections : [], []),
     button('Thêm mục', { id: 'add-section', 'data-action': 'add-section', class: 'add' }),
@@ -66,6 +70,7 @@ function bodyGroup() {
 
 function closingGroup() {
   return group('g-closing', 'Phần kết', [
+    markupHint(),
     blockList('closing', valueAt('closing') || [], {
       legend: 'Phần kết', adders: ['paragraph', 'list'],
       hint: '"Trên đây là Kế hoạch …". Dấu ./. do chương trình tự thêm.',
@@ -91,6 +96,7 @@ function appendicesGroup() {
   const list = valueAt('appendices');
   const items = Array.isArray(list) ? list : [];
   return group('g-appendices', 'Phụ lục', [
+    markupHint(),
     items.length ? null : h('p', { class: 'muted' }, 'Chưa có phụ lục.'),
     items.map((a, i) => appendixEditor(a, i, items.length)),
     button('Thêm phụ lục', { id: 'add-appendix', 'data-action': 'add', 'data-item': 'appendices', 'data-kind': 'appendix', class: 'add' }),

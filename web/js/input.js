@@ -4,13 +4,15 @@
 
 import { form } from './dom.js';
 import { TASK_LINES } from './vocab.js';
-import { getAt, hasKey, parsePath, record, setAt, state, valueAt } from './state.js';
+import { getAt, hasKey, parsePath, setAt, state, valueAt } from './state.js';
 import { DATE_PLACEHOLDER, formatDate, parseDate } from './dates.js';
 import { parseNumber, parseYear } from './numbers.js';
 import { acceptEntry, rejectEntry } from './entries.js';
 import { controlFor, renderFindings } from './findings.js';
 import { renderForm } from './form.js';
 import { changed, structuralChange } from './edits.js';
+import { toggleDecision } from './decision.js';
+import { endEdit } from './history.js';
 
 // Returns { value } to store, { error, partial } for text the plan cannot
 // take (see entries.js), or null to leave the plan as it is.
@@ -80,34 +82,8 @@ export function onInput(event) {
     const again = controlFor(path);
     if (again) again.focus();
   }
-  changed();
-}
-
-// The switch "Ban hành kèm theo Quyết định": on, the plan's nơi nhận, Lưu
-// and signer move to the new decision, which carries them; off, they come
-// back. Undo restores the plan as it was.
-function onDecisionToggle(box) {
-  const plan = state.plan;
-  const before = JSON.parse(JSON.stringify(plan));
-  if (box.checked) {
-    plan.decision = {
-      authority: '',
-      recipients: Array.isArray(plan.recipients) ? plan.recipients : [],
-      archive: plan.archive || 'VT',
-      signer: plan.signer || {},
-    };
-    plan.recipients = [];
-    plan.archive = 'VT';
-    plan.signer = { name: null };
-  } else if (plan.decision) {
-    const d = plan.decision;
-    plan.recipients = Array.isArray(d.recipients) ? d.recipients : [];
-    plan.archive = d.archive || 'VT';
-    plan.signer = d.signer || { name: null };
-    delete plan.decision;
-  }
-  record(() => { state.plan = before; });
-  structuralChange({ path: 'decision' });
+  // Typing into a box is one change per visit to the box (history.js).
+  changed(el.matches('textarea, input[type="text"]') ? path : null);
 }
 
 // task_labels with every label cleared is dropped rather than left as {}.
@@ -122,39 +98,51 @@ function onControl(el, event) {
   if (el.dataset.control === 'date-mode') onDateModeChange(el);
   else if (el.dataset.control === 'ref-mode') onRefModeChange(el);
   else if (el.dataset.control === 'task-order') onTaskOrderToggle(el);
-  else if (el.dataset.control === 'decision') onDecisionToggle(el);
+  else if (el.dataset.control === 'decision') toggleDecision(el.checked);
 }
 
-// Ctrl+B / Ctrl+I in a paragraph, as in a word processor. A section title
-// wraps on screen but is one line: Enter there would put a break in it.
+// Ctrl+B / Ctrl+I in a box whose text takes emphasis, as in a word
+// processor. A section title wraps on screen but is one line: Enter there
+// would put a break in it.
 export function onKeydown(event) {
   const el = event.target;
   if (event.key === 'Enter' && el.classList.contains('sec-title-input')) {
     event.preventDefault();
     return;
   }
-  if (!(event.ctrlKey || event.metaKey) || event.altKey || !el.classList.contains('para')) return;
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || !el.matches(MARKUP_BOXES)) return;
   const kind = { b: 'bold', i: 'italic' }[event.key.toLowerCase()];
   if (!kind) return;
   event.preventDefault();
   wrapSelection(el, kind);
 }
 
+// The boxes whose text is a paragraph with inline markup: paragraphs, list
+// items, the cells of a table's rows.
+const MARKUP_BOXES = 'textarea.para, .cells tbody:not(.header-rows) textarea';
+
+// The marks go round the selection without the spaces at its ends, which
+// stay outside: a mark must touch the words it marks, or it prints as
+// typed (`a * b` is not emphasis). The marks are a "Hoàn tác" step of
+// their own, apart from the typing before and after them.
 export function wrapSelection(ta, kind) {
+  endEdit();
   const [open, close] = { bold: ['**', '**'], italic: ['*', '*'], note: ['^[', ']'] }[kind];
-  const start = ta.selectionStart;
-  const end = ta.selectionEnd;
-  const selected = ta.value.slice(start, end);
+  const selected = ta.value.slice(ta.selectionStart, ta.selectionEnd);
+  const start = ta.selectionStart + (selected.length - selected.trimStart().length);
+  const words = selected.trim();
+  const end = start + words.length;
   ta.focus();
   ta.setSelectionRange(start, end);
   // execCommand keeps the browser's own undo (Ctrl+Z) working in the field.
-  const text = open + selected + close;
+  const text = open + words + close;
   if (!document.execCommand('insertText', false, text)) {
     ta.setRangeText(text, start, end, 'end');
     ta.dispatchEvent(new Event('input', { bubbles: true }));
   }
+  endEdit();
   // Leave the caret (or the selection) inside the marks, ready to type.
-  ta.setSelectionRange(start + open.length, start + open.length + selected.length);
+  ta.setSelectionRange(start + open.length, start + open.length + words.length);
 }
 
 // Switching the kind of date keeps what is known: narrowing cuts the value,
@@ -190,14 +178,11 @@ function onRefModeChange(select) {
   if (next === 'default') delete owner.reference;
   else if (next === 'none') owner.reference = false;
   else owner.reference = typeof old === 'string' ? old : '';
-  record(() => { if (old === undefined) delete owner.reference; else owner.reference = old; });
   structuralChange({ path: select.dataset.item });
 }
 
 function onTaskOrderToggle(box) {
-  const old = state.plan.task_order;
   if (box.checked) state.plan.task_order = [...TASK_LINES];
   else delete state.plan.task_order;
-  record(() => { if (old === undefined) delete state.plan.task_order; else state.plan.task_order = old; });
   structuralChange({ path: 'task_order' });
 }

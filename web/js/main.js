@@ -3,11 +3,12 @@
 // a blank plan.
 
 import { $, form, h, previewEl, status } from './dom.js';
-import { clone, isPlanObject, readDraft, saveDraft, state } from './state.js';
+import { clone, isPlanObject, state } from './state.js';
+import { endEdit, restoreDraft, saveDraft } from './history.js';
 import { renderFindings, revealAndFocus, targetFor } from './findings.js';
 import { renderForm, renderNav } from './form.js';
 import { api } from './api.js';
-import { schedulePreview } from './preview.js';
+import { schedulePreview, sharpen } from './preview.js';
 import { applyFix, runAction, setPlan, undo } from './edits.js';
 import { onInput, onKeydown, wrapSelection } from './input.js';
 import { acceptRollover, autofix, loadRollover, openRollover } from './dialogs.js';
@@ -47,6 +48,8 @@ function bind() {
   form.addEventListener('input', onInput);
   form.addEventListener('change', onInput);
   form.addEventListener('keydown', onKeydown);
+  // Leaving a box ends its edit: typing there again is a new "Hoàn tác" step.
+  form.addEventListener('focusout', endEdit);
   form.addEventListener('submit', (e) => e.preventDefault());
   document.addEventListener('click', onClick);
   $('#new-blank').addEventListener('click', newBlank);
@@ -73,18 +76,17 @@ function bind() {
   $('#save-form').addEventListener('submit', saveToDir);
   $('#save-cancel').addEventListener('click', () => $('#save-dialog').close());
   $('#switch-view').addEventListener('click', switchView);
-  $('#zoom').addEventListener('change', (e) => { previewEl.dataset.zoom = e.currentTarget.value; });
+  $('#zoom').addEventListener('change', (e) => { previewEl.dataset.zoom = e.currentTarget.value; sharpen(); });
+  window.addEventListener('resize', sharpen);
   // The last keystrokes are already saved; this covers a change still in a handler.
-  window.addEventListener('pagehide', saveDraft);
+  window.addEventListener('pagehide', () => saveDraft());
 }
 
 async function start() {
   renderNav();
   bind();
-  const draft = readDraft();
+  const draft = restoreDraft();
   if (draft) {
-    state.plan = draft.plan;
-    state.name = draft.name || null;
     renderForm();
     renderFindings();
     schedulePreview(0);

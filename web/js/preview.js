@@ -1,13 +1,22 @@
 // Live preview: one request at a time; a result older than the latest
 // edit is dropped, and the next request carries the newest plan. The answer
-// names the pages; their images are asked for as they come near the view.
+// names the pages; their images are asked for as they come near the view,
+// drawn as sharp as the screen shows them and no sharper (see pageUrl).
 
 import { $, h, previewEl, status, statusEl } from './dom.js';
 import { state } from './state.js';
 import { renderFindings } from './findings.js';
 import { api, errorOf, showLoadError } from './api.js';
 
-const PREVIEW_DELAY_MS = 300;
+// The pause after a keystroke before the plan is laid out: long enough to
+// let a burst of keystrokes go as one request, short enough that the page
+// follows the typing (docs/performance.md: keystroke → page image).
+const PREVIEW_DELAY_MS = 30;
+// Pixels per inch of a page image are the screen's, rounded up to a step
+// so that a resized window reuses the images it has.
+const PPI_STEP = 12;
+const PPI_MIN = 48;
+const PPI_MAX = 288;
 // Pages this far beyond the view (in its heights) are asked for ahead.
 const NEAR = '150% 0px';
 
@@ -63,9 +72,29 @@ async function requestPreview() {
   }
 }
 
-function pageUrl(id) {
+// The device pixels across the page as shown, per inch of paper.
+function neededPpi(img) {
+  const widthPt = Number(img.style.getPropertyValue('--page-w')) || 595.28;
+  const zoom = previewEl.dataset.zoom;
+  const shown = zoom && zoom !== 'fit'
+    ? widthPt * (Number(zoom) / 100) * (4 / 3)
+    : img.clientWidth || previewEl.clientWidth - 24;
+  const ppi = (shown * (window.devicePixelRatio || 1)) / (widthPt / 72);
+  return Math.min(PPI_MAX, Math.max(PPI_MIN, Math.ceil(ppi / PPI_STEP) * PPI_STEP));
+}
+
+function pageUrl(img) {
+  const id = img.dataset.pageId;
   const retry = preview.broken.get(id);
-  return `api/pages/${encodeURIComponent(id)}.png${retry ? `?r=${retry}` : ''}`;
+  img.dataset.ppi = String(neededPpi(img));
+  return `api/pages/${encodeURIComponent(id)}.png?ppi=${img.dataset.ppi}${retry ? `&r=${retry}` : ''}`;
+}
+
+// A larger zoom (or a wider pane) asks again for the pages drawn too small.
+export function sharpen() {
+  for (const img of previewEl.querySelectorAll('img[data-page-id][src]')) {
+    if (neededPpi(img) > Number(img.dataset.ppi || 0)) img.src = pageUrl(img);
+  }
 }
 
 // A page is a placeholder of its size until it comes near the view: the
@@ -91,7 +120,7 @@ function pageImage(page) {
 
 function load(img) {
   preview.observer?.unobserve(img);
-  if (!img.hasAttribute('src')) img.src = pageUrl(img.dataset.pageId);
+  if (!img.hasAttribute('src')) img.src = pageUrl(img);
 }
 
 // On a wide screen the preview's pane scrolls, on a narrow one the page.

@@ -1,17 +1,13 @@
-// The plan being edited, JSON paths into it, the undo stack and the draft
-// kept in the browser.
+// The plan being edited and JSON paths into it.
 //
 // The page edits one JS object, `state.plan`, in place: every bound control
 // carries `data-path` (a JSON path such as `sections[1].content[0].task.lead`)
 // and writes its value there on `input`. Fields the form does not show are
 // never touched, so a loaded plan keeps everything it had. Structural edits
-// (add, delete, move) change the object and re-render the form; each records
-// an inverse so that "Hoàn tác" can take it back.
+// (add, delete, move) change the object and re-render the form. Every
+// change is recorded for "Hoàn tác" and kept as the draft (history.js).
 
-import { $, status } from './dom.js';
 import { FALLBACK_BLANK } from './vocab.js';
-
-const DRAFT_KEY = 'kehoach.draft.v1';
 
 export const state = {
   plan: null,
@@ -24,7 +20,11 @@ export const state = {
   reviewFlags: [],     // rollover flags kept until the user dismisses them
   shown: [],           // findings currently listed, indexed by the buttons
   editSeq: 0,          // bumped on every change; stale previews are dropped
-  undo: [],            // inverse operations, newest last
+  history: [],         // the plan before each change, newest last (history.js)
+  committed: null,     // the plan as last recorded, to push on the next change
+  editKey: null,       // the field being typed into: its keystrokes are one change
+  dirty: false,        // changes no file holds yet
+  parked: {},          // fields the form hides but keeps: { decision } (decision.js)
   collapsed: new WeakSet(), // section/appendix objects the user folded
   groupOpen: new Map(),     // top-level group id → open
   afterInput: new Map(),    // path → function refreshing labels that show it
@@ -80,30 +80,6 @@ export function hasKey(obj, key) {
 }
 
 export const clone = (v) => JSON.parse(JSON.stringify(v));
-
-// Structural edits record their inverse here (see edits.js).
-export function record(inverse) {
-  state.undo.push(inverse);
-  if (state.undo.length > 100) state.undo.shift();
-  $('#undo').disabled = false;
-}
-
-export function saveDraft() {
-  try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ plan: state.plan, name: state.name, savedAt: Date.now() }));
-  } catch {
-    status('Không lưu được bản nháp vào trình duyệt (bộ nhớ đầy?). Hãy "Lưu tệp JSON".', 'error');
-  }
-}
-
-export function readDraft() {
-  try {
-    const draft = JSON.parse(localStorage.getItem(DRAFT_KEY) || 'null');
-    return draft && draft.plan && typeof draft.plan === 'object' ? draft : null;
-  } catch {
-    return null;
-  }
-}
 
 export function isPlanObject(v) {
   return v && typeof v === 'object' && !Array.isArray(v);

@@ -64,3 +64,8 @@ export const FALLBACK_BLANK = {
   preamble: [''], sections: [{ title: '', content: [''] }],
   recipients: [''], archive: 'VT', signer: { title: '', name: null },
 };
+
+// Shown above the parts of the form that hold paragraphs: what is typed
+// prints, and emphasis is chosen with the buttons.
+export const MARKUP_HINT = 'Chữ gõ vào in ra đúng như gõ, kể cả các dấu *, #, _ và \\ (ví dụ "chỉ tiêu (*)"). '
+  + 'Muốn in đậm, in nghiêng: chọn chữ rồi bấm "đậm", "nghiêng" (hoặc Ctrl+B, Ctrl+I).';
