@@ -344,6 +344,7 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     clerk::nothing_typed_is_lost_without_a_question(&client).await;
     clerk::emphasis_comes_from_the_buttons(&client).await;
     clerk::pages_are_drawn_for_the_screen(&client).await;
+    clerk::the_rollover_review_speaks_in_words(&client).await;
 
     if std::env::var("KEHOACH_BLESS").is_ok() {
         choose_sample(&client, "004-thi-dua-nganh-tu-phap-2026").await;

@@ -265,3 +265,50 @@ pub async fn pages_are_drawn_for_the_screen(client: &Client) {
     assert_eq!(natural, (width_pt * sharper / 72.0).round());
     zoom.select_by_value("fit").await.unwrap();
 }
+
+/// "Tạo kế hoạch năm sau" on sample 004 (2026 → 2027): every change and
+/// flag is placed in the clerk's words, never by a JSON path, and the
+/// sentence still naming 2025 — two years back by then — is flagged.
+pub async fn the_rollover_review_speaks_in_words(client: &Client) {
+    choose_sample(client, SAMPLE_004).await;
+    click(client, "#load-sample").await;
+    if client
+        .find(Locator::Css("#confirm-dialog[open]"))
+        .await
+        .is_ok()
+    {
+        click(client, "#confirm-yes").await;
+    }
+    wait_for_title(client, &sample_title(SAMPLE_004)).await;
+    click(client, "#rollover").await;
+    let places = "return [...document.querySelectorAll('#rollover-report .where')]\
+                  .map((e) => e.textContent)";
+    eventually(client, &format!("{places}.length > 0"), json!(true)).await;
+    let places = client.execute(places, vec![]).await.unwrap();
+    let places: Vec<String> = serde_json::from_value(places).unwrap();
+    for place in &places {
+        assert!(
+            !place.contains('[') && !place.contains("sections") && !place.is_empty(),
+            "a place in words, not a path: {place:?}"
+        );
+    }
+    assert!(
+        places.iter().any(|p| p.starts_with("Mục ")),
+        "mục named as printed: {places:?}"
+    );
+    let report = client
+        .find(Locator::Id("rollover-report"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        report.contains("được giao năm 2025"),
+        "the year two back is flagged:\n{report}"
+    );
+    client
+        .execute("document.getElementById('rollover-dialog').close()", vec![])
+        .await
+        .unwrap();
+}

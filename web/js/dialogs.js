@@ -85,7 +85,7 @@ export async function loadRollover() {
 function rolloverReport(data) {
   const changes = Array.isArray(data.changes) ? data.changes : [];
   const flags = Array.isArray(data.flags) ? data.flags : [];
-  const where = (x) => h('div', { class: 'where' }, [x.section, x.path].filter(Boolean).join(' · '));
+  const where = (x) => h('div', { class: 'where' }, x.section || '');
   return [
     h('p', {}, `Từ năm ${data.from ?? '?'} sang năm ${data.to ?? '?'}: số và ngày, tháng ban hành được để trống cho văn thư điền.`),
     h('h3', {}, `Đã đổi (${changes.length})`),
