@@ -37,7 +37,7 @@ impl Tree {
             && let Block::Task(TaskBlock { task }) = &mut n.content[i]
             && !is_set(task, field)
         {
-            set(task, field, &value);
+            set_line(task, field, &value);
             return;
         }
         let start = n
@@ -49,7 +49,7 @@ impl Tree {
             content: n.content.drain(start..).collect(),
             ..Task::default()
         };
-        set(&mut task, field, &value);
+        set_line(&mut task, field, &value);
         n.content.push(Block::Task(TaskBlock { task }));
         n.task = Some(n.content.len() - 1);
         self.tasks += 1;
@@ -75,6 +75,26 @@ fn set(task: &mut Task, field: TaskField, text: &str) {
         TaskField::Output => task.output = Some(text),
         TaskField::Leader => task.leader = Some(text),
         TaskField::Note => task.note = Some(text),
+    }
+}
+
+/// Puts a task line's text into `field`. A line's units are printed from
+/// a list joined by `; ` (`Phối hợp thực hiện: Sở Tài chính; Sở Tư
+/// pháp.`): read back as that list, so that two units are not one. A
+/// table's cell keeps its text whole, as tables are typed.
+fn set_line(task: &mut Task, field: TaskField, text: &str) {
+    let units = || {
+        let parts: Vec<&str> = text.split("; ").map(str::trim).collect();
+        if parts.len() > 1 && parts.iter().all(|p| !p.is_empty()) {
+            Units::Many(parts.into_iter().map(str::to_owned).collect())
+        } else {
+            Units::One(text.to_owned())
+        }
+    };
+    match field {
+        TaskField::Lead => task.lead = Some(units()),
+        TaskField::Support => task.support = Some(units()),
+        _ => set(task, field, text),
     }
 }
 
@@ -135,10 +155,19 @@ pub(super) fn task_table(head: &[String], body: &[Vec<String>]) -> Option<Block>
             align: None,
         })
         .collect();
-    // `(1) (2) (3)` under the headings is the column-number row.
+    // `(1) (2) (3)` under the headings, bold in Word, the index column's
+    // cell left empty, is the column-number row.
     let numbers = body.first().is_some_and(|r| {
-        r.iter()
-            .all(|c| c.trim_matches(['(', ')', ' ']).parse::<u32>().is_ok())
+        let numbered: Vec<String> = r
+            .iter()
+            .map(|c| bare(c).trim_matches(['(', ')', ' ']).to_owned())
+            .filter(|c| !c.is_empty())
+            .collect();
+        numbered.len() > 1
+            && numbered
+                .iter()
+                .enumerate()
+                .all(|(i, n)| *n == (i + 1).to_string())
     });
     let body = &body[usize::from(numbers)..];
     let index = fields.iter().position(|&f| f == TaskField::Index);
