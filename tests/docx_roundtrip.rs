@@ -1,0 +1,361 @@
+//! kehoach's own Word file, imported, gives back the plan it was written
+//! from (issue 24, item 7): every sample whole — the same tree, tasks with
+//! all their units, the issuer's `name_in_text`, widths, what the page
+//! does not print — kept in the file's custom XML part; after LibreOffice
+//! saved it again; with an edit made in the Word file winning over the
+//! stored value; and without the part (a tool that drops custom XML), as
+//! close as the text allows: the khoản whole, units apart, no `./.` left
+//! in the text, the number row of a task table not a task.
+
+mod common;
+
+use std::io::{Read, Write};
+
+use common::shape::{differences, shape_differences};
+use common::{have_tool, load, sample, sample_paths};
+use kehoach::import::{Imported, import_bytes};
+use kehoach::model::Plan;
+use kehoach::view::Part;
+use serde_json::Value;
+
+fn word_file(plan: &kehoach::load::LoadedPlan) -> Vec<u8> {
+    kehoach::docx::docx(plan, Part::All).unwrap()
+}
+
+fn import(bytes: &[u8], name: &str) -> Imported {
+    import_bytes(bytes, "docx", name).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The package with each entry passed through `edit` (`None` drops it).
+fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if let Some(data) = edit(&name, data) {
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(&data).unwrap();
+        }
+    }
+    out.finish().unwrap().into_inner()
+}
+
+fn entry(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("no {name}"))
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// Where two plans differ, as `- want` / `+ got` lines of their JSON.
+fn plan_differences(name: &str, want: &Plan, got: &Plan) -> Option<String> {
+    let lines = |plan: &Plan| -> Vec<String> {
+        serde_json::to_string_pretty(plan)
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    };
+    (want != got).then(|| {
+        format!(
+            "{name}:\n{}",
+            differences(&lines(want), &lines(got)).join("\n")
+        )
+    })
+}
+
+#[test]
+fn every_sample_comes_back_from_its_word_file_as_it_was() {
+    let mut failures = Vec::new();
+    for path in sample_paths() {
+        let plan = load(&path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let imported = import(&word_file(&plan), &name);
+        failures.extend(plan_differences(&name, &plan.plan, &imported.plan));
+        assert!(
+            imported
+                .report
+                .notes
+                .iter()
+                .any(|n| n.contains("chữ chưa sửa")),
+            "{name}: {:?}",
+            imported.report.notes
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The part is declared as Word declares one, holds the plan, and the
+/// same plan gives the same bytes.
+#[test]
+fn the_plan_is_kept_as_a_custom_xml_part() {
+    let plan = load(&sample("005"));
+    let bytes = word_file(&plan);
+    assert_eq!(bytes, word_file(&plan));
+    let types = entry(&bytes, "[Content_Types].xml");
+    assert!(
+        types.contains(r#"PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml""#),
+        "{types}"
+    );
+    let rels = entry(&bytes, "word/_rels/document.xml.rels");
+    assert!(
+        rels.contains(r#"Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml""#),
+        "{rels}"
+    );
+    assert!(entry(&bytes, "customXml/_rels/item1.xml.rels").contains(r#"Target="itemProps1.xml""#));
+    assert!(entry(&bytes, "customXml/itemProps1.xml").contains(r#"ds:uri="urn:kehoach:plan:1""#));
+    let item = entry(&bytes, "customXml/item1.xml");
+    // The root element, in its namespace, holding the plan's JSON.
+    let (open, rest) = item
+        .split_once("<kehoachPlan ")
+        .and_then(|(_, rest)| rest.split_once('>'))
+        .unwrap_or_else(|| panic!("{item}"));
+    assert!(open.contains(r#"xmlns="urn:kehoach:plan:1""#), "{open}");
+    let (text, _) = rest.split_once("</kehoachPlan>").unwrap();
+    let json = quick_xml::escape::unescape(text).unwrap();
+    let stored: Plan = serde_json::from_str(&json).unwrap();
+    assert_eq!(stored, plan.plan);
+}
+
+/// A paragraph edited in Word, one added after it, and a task line's
+/// units changed: the text wins there, and everything else — the units
+/// lists, the widths of the phụ lục's table, the issuer's name in text —
+/// is the stored plan's.
+#[test]
+fn an_edit_made_in_the_word_file_wins_over_the_stored_plan() {
+    let plan = load(&sample("005"));
+    let paragraph = "Các nhiệm vụ, sản phẩm trọng tâm, cơ quan chủ trì và thời hạn hoàn thành được tổng hợp tại Phụ lục kèm theo Kế hoạch này.";
+    let edited = "Các nhiệm vụ, sản phẩm trọng tâm, cơ quan chủ trì và thời hạn hoàn thành được liệt kê tại Phụ lục kèm theo Kế hoạch này.";
+    let added = "Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh về kết quả thực hiện.";
+    let (units, new_units) = (
+        "Sở Công Thương; các doanh nghiệp viễn thông trên địa bàn tỉnh",
+        "Sở Công Thương; Sở Xây dựng",
+    );
+    let bytes = rezip(&word_file(&plan), |name, data| {
+        if name != "word/document.xml" {
+            return Some(data);
+        }
+        let xml = String::from_utf8(data).unwrap();
+        assert_eq!(xml.matches(paragraph).count(), 1);
+        assert_eq!(xml.matches(units).count(), 1);
+        // The paragraph's element, copied after it with other words.
+        let at = xml.find(paragraph).unwrap();
+        let start = xml[..at]
+            .rfind("<w:p>")
+            .into_iter()
+            .chain(xml[..at].rfind("<w:p "))
+            .max()
+            .unwrap();
+        let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
+        let copy = xml[start..end].replace(paragraph, added);
+        let xml = format!("{}{copy}{}", &xml[..end], &xml[end..]);
+        Some(
+            xml.replace(paragraph, edited)
+                .replace(units, new_units)
+                .into_bytes(),
+        )
+    });
+    let imported = import(&bytes, "005-sua.docx");
+
+    let json = serde_json::to_string(&plan.plan).unwrap();
+    let json = json.replace(
+        &format!("\"{paragraph}\""),
+        &format!("\"{edited}\",\"{added}\""),
+    );
+    let json = json.replace(
+        r#""support":["Sở Công Thương","các doanh nghiệp viễn thông trên địa bàn tỉnh"]"#,
+        r#""support":["Sở Công Thương","Sở Xây dựng"]"#,
+    );
+    let want: Plan = serde_json::from_str(&json).unwrap();
+    assert_ne!(want, plan.plan, "the edits are in the plan's JSON");
+    if let Some(diff) = plan_differences("005-sua.docx", &want, &imported.plan) {
+        panic!("(- want, + got)\n{diff}");
+    }
+    assert!(
+        imported
+            .report
+            .notes
+            .iter()
+            .any(|n| n.contains("đã sửa trong Word")),
+        "{:?}",
+        imported.report.notes
+    );
+}
+
+/// LibreOffice keeps the part when it saves the file again: the plan
+/// comes back whole.
+#[test]
+fn a_word_file_saved_again_by_libreoffice_comes_back_whole() {
+    if !have_tool("soffice") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = Vec::new();
+    for path in sample_paths() {
+        let file = dir
+            .path()
+            .join(path.with_extension("docx").file_name().unwrap());
+        std::fs::write(&file, word_file(&load(&path))).unwrap();
+        inputs.push((path, file));
+    }
+    let out = dir.path().join("saved");
+    let profile = format!("file://{}", dir.path().join("profile").display());
+    let status = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation={profile}"))
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(&out)
+        .args(inputs.iter().map(|(_, file)| file))
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let mut failures = Vec::new();
+    for (path, file) in &inputs {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let saved = std::fs::read(out.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let imported = import(&saved, &name);
+        failures.extend(plan_differences(&name, &load(path).plan, &imported.plan));
+    }
+    assert!(
+        failures.is_empty(),
+        "(- sample, + saved by LibreOffice)\n{}",
+        failures.join("\n")
+    );
+}
+
+fn without_part(bytes: &[u8]) -> Vec<u8> {
+    rezip(bytes, |name, data| {
+        (!name.starts_with("customXml/")).then_some(data)
+    })
+}
+
+/// Every string of a plan, for what must not be left in any.
+fn strings<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
+    match value {
+        Value::String(s) => out.push(s),
+        Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
+/// The units of the task lines (not the task tables' cells), a list each:
+/// `"A"` and `["A"]` print alike.
+fn task_line_units(value: &Value, out: &mut Vec<Value>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(task) = map.get("task") {
+                for field in ["lead", "support"] {
+                    out.push(match &task[field] {
+                        Value::String(s) => Value::Array(vec![Value::String(s.clone())]),
+                        other => other.clone(),
+                    });
+                }
+            }
+            map.values().for_each(|v| task_line_units(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| task_line_units(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn without_its_part_a_word_file_still_comes_back_as_close_as_its_text_allows() {
+    let mut failures = Vec::new();
+    for path in sample_paths() {
+        let plan = load(&path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let imported = import(&without_part(&word_file(&plan)), &name);
+        let sample_json = std::fs::read_to_string(&path).unwrap();
+        failures.extend(shape_differences(&name, &sample_json, &imported.json));
+        let (want, got) = (
+            serde_json::to_value(&plan.plan).unwrap(),
+            serde_json::to_value(&imported.plan).unwrap(),
+        );
+        let mut texts = Vec::new();
+        strings(&got, &mut texts);
+        if let Some(text) = texts.iter().find(|t| t.contains("./.")) {
+            failures.push(format!("{name}: ./. left in {text:?}"));
+        }
+        let (mut want_units, mut got_units) = (Vec::new(), Vec::new());
+        task_line_units(&want, &mut want_units);
+        task_line_units(&got, &mut got_units);
+        if want_units != got_units {
+            failures.push(format!(
+                "{name}: units {want_units:?}\n  read {got_units:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The phụ lục's task table: its `(1) (2) …` row, bold, its TT cell
+/// empty, is the number row again, and every task is a task.
+#[test]
+fn without_its_part_a_task_tables_number_row_is_not_a_task() {
+    let plan = load(&sample("005"));
+    let imported = import(&without_part(&word_file(&plan)), "005.docx");
+    let tables = |plan: &Plan| -> Vec<(bool, usize)> {
+        let value = serde_json::to_value(plan).unwrap();
+        let mut out = Vec::new();
+        let mut stack = vec![&value];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Object(map) => {
+                    if let Some(t) = map.get("task_table") {
+                        out.push((
+                            t["number_row"] == true,
+                            t["items"].as_array().unwrap().len(),
+                        ));
+                    }
+                    stack.extend(map.values());
+                }
+                Value::Array(items) => stack.extend(items),
+                _ => {}
+            }
+        }
+        out
+    };
+    let want = tables(&plan.plan);
+    assert_eq!(want, [(true, 13)]);
+    assert_eq!(tables(&imported.plan), want);
+}
+
+/// A plan with no closing whose last khoản has a bold title and one
+/// paragraph: the paragraph stays the khoản's (the `./.` printed after it
+/// not kept), it does not become the closing.
+#[test]
+fn without_its_part_the_last_khoans_paragraph_stays_in_the_khoan() {
+    let mut plan = load(&sample("000"));
+    plan.plan.closing.clear();
+    let khoan = kehoach::model::Section {
+        title: Some("Chế độ báo cáo".into()),
+        content: vec![kehoach::model::Block::Paragraph(
+            "Các phòng báo cáo kết quả trước ngày 15/11.".into(),
+        )],
+        ..Default::default()
+    };
+    let last = plan.plan.sections.last_mut().unwrap();
+    *last.sections.last_mut().unwrap() = khoan.clone();
+    let imported = import(&without_part(&word_file(&plan)), "khoan.docx");
+    assert_eq!(imported.plan.closing, []);
+    assert_eq!(
+        imported.plan.sections.last().unwrap().sections.last(),
+        Some(&khoan)
+    );
+}
