@@ -375,4 +375,28 @@ mod tests {
         assert_eq!(plan.signer.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
         assert_eq!(plan.signer.name.as_deref(), Some("Hoàng Việt Phương"));
     }
+
+    #[test]
+    fn the_printed_end_mark_is_not_kept_in_the_text() {
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. NỘI DUNG\nNội dung.\nTrên đây là Kế hoạch thi đua năm 2025./.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\n",
+        );
+        assert_eq!(
+            plan.closing,
+            [crate::model::Block::Paragraph(
+                "Trên đây là Kế hoạch thi đua năm 2025".into()
+            )]
+        );
+        // No closing: the last khoản's paragraph, a sentence again.
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. TỔ CHỨC THỰC HIỆN\n1. Chế độ báo cáo\nCác phòng báo cáo trước ngày 15/11./.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\n",
+        );
+        assert!(plan.closing.is_empty(), "{:?}", plan.closing);
+        assert_eq!(
+            plan.sections[0].sections[0].content,
+            [crate::model::Block::Paragraph(
+                "Các phòng báo cáo trước ngày 15/11.".into()
+            )]
+        );
+    }
 }

@@ -237,4 +237,43 @@ mod tests {
         );
         assert_eq!(table.items[0].deadline.as_deref(), Some("Quý I"));
     }
+
+    #[test]
+    fn the_number_row_as_kehoach_prints_it_bold_and_without_a_tt_is_no_task() {
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. NỘI DUNG\nNội dung.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nPHỤ LỤC\nPHÂN CÔNG NHIỆM VỤ\n| TT | Nhiệm vụ | Đơn vị chủ trì |\n|---|---|---|\n|  | **(1)** | **(2)** |\n| 1 | Tổ chức hội nghị. | Văn phòng |\n| 2 | Tổng kết. | Văn phòng |\n",
+        );
+        let Block::TaskTable(block) = &plan.appendices[0].content[0] else {
+            panic!("not a task table: {:?}", plan.appendices[0].content[0]);
+        };
+        assert!(block.task_table.number_row);
+        assert_eq!(block.task_table.items.len(), 2);
+        // A first task with only its number filled is a task still.
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. NỘI DUNG\nNội dung.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nPHỤ LỤC\nPHÂN CÔNG NHIỆM VỤ\n| TT | Nhiệm vụ | Đơn vị chủ trì |\n|---|---|---|\n| 1 |  |  |\n| 2 | Tổng kết. | Văn phòng |\n",
+        );
+        let Block::TaskTable(block) = &plan.appendices[0].content[0] else {
+            panic!("not a task table: {:?}", plan.appendices[0].content[0]);
+        };
+        assert!(!block.task_table.number_row);
+        assert_eq!(block.task_table.items.len(), 2);
+    }
+
+    #[test]
+    fn a_task_lines_units_are_the_list_they_were_printed_from() {
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. NỘI DUNG\nTổ chức hội nghị.\n- Chủ trì thực hiện: Văn phòng.\n- Phối hợp thực hiện: Sở Tài chính; Sở Tư pháp.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\n",
+        );
+        let Block::Task(block) = &plan.sections[0].content[0] else {
+            panic!("not a task: {:?}", plan.sections[0].content);
+        };
+        assert_eq!(block.task.lead, Some(Units::One("Văn phòng".into())));
+        assert_eq!(
+            block.task.support,
+            Some(Units::Many(vec![
+                "Sở Tài chính".into(),
+                "Sở Tư pháp".into()
+            ]))
+        );
+    }
 }
