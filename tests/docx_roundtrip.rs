@@ -79,6 +79,13 @@ fn every_sample_comes_back_from_its_word_file_as_it_was() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let imported = import(&word_file(&plan), &name);
         failures.extend(plan_differences(&name, &plan.plan, &imported.plan));
+        // Nothing was guessed: what the text's reading guessed is moot.
+        assert!(
+            imported.report.guessed.is_empty() && imported.report.unplaced.is_empty(),
+            "{name}: {:?} {:?}",
+            imported.report.guessed,
+            imported.report.unplaced
+        );
         assert!(
             imported
                 .report
@@ -358,4 +365,32 @@ fn without_its_part_the_last_khoans_paragraph_stays_in_the_khoan() {
         imported.plan.sections.last().unwrap().sections.last(),
         Some(&khoan)
     );
+}
+
+/// A stored plan this version cannot read (damaged, or another version's)
+/// is left aside with a note: the text is read as for any Word file.
+#[test]
+fn a_damaged_part_is_left_aside_and_the_text_read() {
+    let plan = load(&sample("004"));
+    let bare = import(&without_part(&word_file(&plan)), "004.docx");
+    for (from, to, note) in [
+        ("</kehoachPlan>", ",</kehoachPlan>", "không đọc được"),
+        ("version=\"1\"", "version=\"2\"", "phiên bản khác"),
+    ] {
+        let bytes = rezip(&word_file(&plan), |name, data| {
+            if name != "customXml/item1.xml" {
+                return Some(data);
+            }
+            let xml = String::from_utf8(data).unwrap();
+            assert_eq!(xml.matches(from).count(), 1, "{from}");
+            Some(xml.replacen(from, to, 1).into_bytes())
+        });
+        let imported = import(&bytes, "004.docx");
+        assert_eq!(imported.plan, bare.plan, "{note}");
+        assert!(
+            imported.report.notes.iter().any(|n| n.contains(note)),
+            "{note}: {:?}",
+            imported.report.notes
+        );
+    }
 }

@@ -140,7 +140,12 @@ pub fn import_bytes(bytes: &[u8], kind: &str, name: &str) -> Result<Imported> {
     } = parse::parse(&source);
     let mut notes = source.notes;
     if kind == "docx" {
-        plan = docx::with_stored(bytes, plan, &mut notes);
+        let whole;
+        (plan, whole) = docx::with_stored(bytes, plan, &mut notes);
+        if whole {
+            findings.guessed.clear();
+            findings.unplaced.clear();
+        }
     }
     let (plan, json) = loadable(&plan, name, &mut findings.guessed)
         .map_err(|e| fail(Unreadable::NotRenderable(e.to_string())))?;

@@ -26,20 +26,26 @@ struct Stored {
 }
 
 /// `read` (the plan the import made of the file's text) with the stored
-/// plan's values wherever the text is the one kehoach printed.
-pub(in crate::import) fn with_stored(bytes: &[u8], read: Plan, notes: &mut Vec<String>) -> Plan {
+/// plan's values wherever the text is the one kehoach printed; and
+/// whether that is the stored plan whole, nothing taken from the text
+/// (then what the text's reading guessed or left unplaced is moot).
+pub(in crate::import) fn with_stored(
+    bytes: &[u8],
+    read: Plan,
+    notes: &mut Vec<String>,
+) -> (Plan, bool) {
     let stored = match stored(bytes) {
         Ok(Some(stored)) => stored,
-        Ok(None) => return read,
+        Ok(None) => return (read, false),
         Err(why) => {
             notes.push(format!(
                 "tệp có dữ liệu kế hoạch của kehoach nhưng {why}: chỉ đọc phần chữ"
             ));
-            return read;
+            return (read, false);
         }
     };
     let Some(printed) = printed(&stored) else {
-        return read;
+        return (read, false);
     };
     let value = |plan: &Plan| serde_json::to_value(plan).expect("a plan serialises");
     let merged = merge(&value(&stored.plan), &value(&printed), &value(&read));
@@ -49,13 +55,13 @@ pub(in crate::import) fn with_stored(bytes: &[u8], read: Plan, notes: &mut Vec<S
                 0 => "tệp Word do kehoach viết, chữ chưa sửa: lấy lại kế hoạch đúng như đã lưu trong tệp (cả những trường không in ra)".to_owned(),
                 n => format!("tệp Word do kehoach viết: {n} chỗ đã sửa trong Word lấy theo chữ trong tệp, phần còn lại lấy như đã lưu trong tệp (cả những trường không in ra)"),
             });
-            plan
+            (plan, merged.edited == 0)
         }
         Err(_) => {
             notes.push(
                 "dữ liệu kế hoạch lưu trong tệp không khớp với chữ đã sửa: chỉ đọc phần chữ".into(),
             );
-            read
+            (read, false)
         }
     }
 }
