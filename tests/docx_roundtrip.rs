@@ -9,8 +9,9 @@
 
 mod common;
 
-use std::io::{Read, Write};
+use std::io::Read;
 
+use common::docx_zip::{rezip, without_plan_part};
 use common::shape::{differences, shape_differences};
 use common::{have_tool, load, sample, sample_paths};
 use kehoach::import::{Imported, import_bytes};
@@ -24,24 +25,6 @@ fn word_file(plan: &kehoach::load::LoadedPlan) -> Vec<u8> {
 
 fn import(bytes: &[u8], name: &str) -> Imported {
     import_bytes(bytes, "docx", name).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// The package with each entry passed through `edit` (`None` drops it).
-fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut entry = zip.by_index(i).unwrap();
-        let name = entry.name().unwrap().into_owned();
-        let mut data = Vec::new();
-        entry.read_to_end(&mut data).unwrap();
-        if let Some(data) = edit(&name, data) {
-            out.start_file(name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            out.write_all(&data).unwrap();
-        }
-    }
-    out.finish().unwrap().into_inner()
 }
 
 fn entry(bytes: &[u8], name: &str) -> String {
@@ -245,12 +228,6 @@ fn a_word_file_saved_again_by_libreoffice_comes_back_whole() {
     );
 }
 
-fn without_part(bytes: &[u8]) -> Vec<u8> {
-    rezip(bytes, |name, data| {
-        (!name.starts_with("customXml/")).then_some(data)
-    })
-}
-
 /// Every string of a plan, for what must not be left in any.
 fn strings<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
     match value {
@@ -287,7 +264,7 @@ fn without_its_part_a_word_file_still_comes_back_as_close_as_its_text_allows() {
     for path in sample_paths() {
         let plan = load(&path);
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let imported = import(&without_part(&word_file(&plan)), &name);
+        let imported = import(&without_plan_part(&word_file(&plan)), &name);
         let sample_json = std::fs::read_to_string(&path).unwrap();
         failures.extend(shape_differences(&name, &sample_json, &imported.json));
         let (want, got) = (
@@ -316,7 +293,7 @@ fn without_its_part_a_word_file_still_comes_back_as_close_as_its_text_allows() {
 #[test]
 fn without_its_part_a_task_tables_number_row_is_not_a_task() {
     let plan = load(&sample("005"));
-    let imported = import(&without_part(&word_file(&plan)), "005.docx");
+    let imported = import(&without_plan_part(&word_file(&plan)), "005.docx");
     let tables = |plan: &Plan| -> Vec<(bool, usize)> {
         let value = serde_json::to_value(plan).unwrap();
         let mut out = Vec::new();
@@ -359,7 +336,7 @@ fn without_its_part_the_last_khoans_paragraph_stays_in_the_khoan() {
     };
     let last = plan.plan.sections.last_mut().unwrap();
     *last.sections.last_mut().unwrap() = khoan.clone();
-    let imported = import(&without_part(&word_file(&plan)), "khoan.docx");
+    let imported = import(&without_plan_part(&word_file(&plan)), "khoan.docx");
     assert_eq!(imported.plan.closing, []);
     assert_eq!(
         imported.plan.sections.last().unwrap().sections.last(),
@@ -372,7 +349,7 @@ fn without_its_part_the_last_khoans_paragraph_stays_in_the_khoan() {
 #[test]
 fn a_damaged_part_is_left_aside_and_the_text_read() {
     let plan = load(&sample("004"));
-    let bare = import(&without_part(&word_file(&plan)), "004.docx");
+    let bare = import(&without_plan_part(&word_file(&plan)), "004.docx");
     for (from, to, note) in [
         ("</kehoachPlan>", ",</kehoachPlan>", "không đọc được"),
         ("version=\"1\"", "version=\"2\"", "phiên bản khác"),

@@ -3,6 +3,7 @@
 //! runs and rules, in points from the page's top-left corner.
 #![allow(dead_code)]
 
+pub mod docx_zip;
 pub mod shape;
 pub mod shapes;
 pub mod shared;
