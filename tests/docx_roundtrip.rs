@@ -13,7 +13,7 @@ use std::io::Read;
 
 use common::docx_zip::{rezip, without_plan_part};
 use common::shape::{differences, shape_differences};
-use common::{have_tool, load, sample, sample_paths};
+use common::{have_python_docx, have_tool, load, sample, sample_paths};
 use kehoach::import::{Imported, import_bytes};
 use kehoach::model::Plan;
 use kehoach::view::Part;
@@ -114,57 +114,29 @@ fn the_plan_is_kept_as_a_custom_xml_part() {
     assert_eq!(stored, plan.plan);
 }
 
-/// A paragraph edited in Word, one added after it, and a task line's
-/// units changed: the text wins there, and everything else — the units
+/// The edits made to sample 005's Word file: a paragraph's words, a
+/// paragraph added after it, a task line's units.
+const PARAGRAPH: &str = "Các nhiệm vụ, sản phẩm trọng tâm, cơ quan chủ trì và thời hạn hoàn thành được tổng hợp tại Phụ lục kèm theo Kế hoạch này.";
+const EDITED: &str = "Các nhiệm vụ, sản phẩm trọng tâm, cơ quan chủ trì và thời hạn hoàn thành được liệt kê tại Phụ lục kèm theo Kế hoạch này.";
+const ADDED: &str = "Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh về kết quả thực hiện.";
+const UNITS: &str = "Sở Công Thương; các doanh nghiệp viễn thông trên địa bàn tỉnh";
+const NEW_UNITS: &str = "Sở Công Thương; Sở Xây dựng";
+
+/// The edits win where they were made, and everything else — the units
 /// lists, the widths of the phụ lục's table, the issuer's name in text —
 /// is the stored plan's.
-#[test]
-fn an_edit_made_in_the_word_file_wins_over_the_stored_plan() {
-    let plan = load(&sample("005"));
-    let paragraph = "Các nhiệm vụ, sản phẩm trọng tâm, cơ quan chủ trì và thời hạn hoàn thành được tổng hợp tại Phụ lục kèm theo Kế hoạch này.";
-    let edited = "Các nhiệm vụ, sản phẩm trọng tâm, cơ quan chủ trì và thời hạn hoàn thành được liệt kê tại Phụ lục kèm theo Kế hoạch này.";
-    let added = "Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh về kết quả thực hiện.";
-    let (units, new_units) = (
-        "Sở Công Thương; các doanh nghiệp viễn thông trên địa bàn tỉnh",
-        "Sở Công Thương; Sở Xây dựng",
-    );
-    let bytes = rezip(&word_file(&plan), |name, data| {
-        if name != "word/document.xml" {
-            return Some(data);
-        }
-        let xml = String::from_utf8(data).unwrap();
-        assert_eq!(xml.matches(paragraph).count(), 1);
-        assert_eq!(xml.matches(units).count(), 1);
-        // The paragraph's element, copied after it with other words.
-        let at = xml.find(paragraph).unwrap();
-        let start = xml[..at]
-            .rfind("<w:p>")
-            .into_iter()
-            .chain(xml[..at].rfind("<w:p "))
-            .max()
-            .unwrap();
-        let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
-        let copy = xml[start..end].replace(paragraph, added);
-        let xml = format!("{}{copy}{}", &xml[..end], &xml[end..]);
-        Some(
-            xml.replace(paragraph, edited)
-                .replace(units, new_units)
-                .into_bytes(),
-        )
-    });
-    let imported = import(&bytes, "005-sua.docx");
-
-    let json = serde_json::to_string(&plan.plan).unwrap();
+fn assert_edits_won(plan: &Plan, imported: &Imported) {
+    let json = serde_json::to_string(plan).unwrap();
     let json = json.replace(
-        &format!("\"{paragraph}\""),
-        &format!("\"{edited}\",\"{added}\""),
+        &format!("\"{PARAGRAPH}\""),
+        &format!("\"{EDITED}\",\"{ADDED}\""),
     );
     let json = json.replace(
         r#""support":["Sở Công Thương","các doanh nghiệp viễn thông trên địa bàn tỉnh"]"#,
         r#""support":["Sở Công Thương","Sở Xây dựng"]"#,
     );
     let want: Plan = serde_json::from_str(&json).unwrap();
-    assert_ne!(want, plan.plan, "the edits are in the plan's JSON");
+    assert_ne!(&want, plan, "the edits are in the plan's JSON");
     if let Some(diff) = plan_differences("005-sua.docx", &want, &imported.plan) {
         panic!("(- want, + got)\n{diff}");
     }
@@ -176,6 +148,82 @@ fn an_edit_made_in_the_word_file_wins_over_the_stored_plan() {
             .any(|n| n.contains("đã sửa trong Word")),
         "{:?}",
         imported.report.notes
+    );
+}
+
+/// The edits made in `word/document.xml` itself.
+#[test]
+fn an_edit_made_in_the_word_file_wins_over_the_stored_plan() {
+    let plan = load(&sample("005"));
+    let bytes = rezip(&word_file(&plan), |name, data| {
+        if name != "word/document.xml" {
+            return Some(data);
+        }
+        let xml = String::from_utf8(data).unwrap();
+        assert_eq!(xml.matches(PARAGRAPH).count(), 1);
+        assert_eq!(xml.matches(UNITS).count(), 1);
+        // The paragraph's element, copied after it with other words.
+        let at = xml.find(PARAGRAPH).unwrap();
+        let start = xml[..at]
+            .rfind("<w:p>")
+            .into_iter()
+            .chain(xml[..at].rfind("<w:p "))
+            .max()
+            .unwrap();
+        let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
+        let copy = xml[start..end].replace(PARAGRAPH, ADDED);
+        let xml = format!("{}{copy}{}", &xml[..end], &xml[end..]);
+        Some(
+            xml.replace(PARAGRAPH, EDITED)
+                .replace(UNITS, NEW_UNITS)
+                .into_bytes(),
+        )
+    });
+    assert_edits_won(&plan.plan, &import(&bytes, "005-sua.docx"));
+}
+
+/// The same edits made with python-docx, as a clerk's script would, which
+/// saves the whole package again.
+#[test]
+fn an_edit_made_with_python_docx_wins_over_the_stored_plan() {
+    if !have_python_docx() {
+        return;
+    }
+    const EDIT: &str = r#"
+import copy, sys, docx
+d = docx.Document(sys.argv[1])
+old, new, added, units, new_units = sys.argv[3:8]
+paragraphs = list(d.paragraphs) + [p for t in d.tables for r in t.rows for c in r.cells for p in c.paragraphs]
+for p in paragraphs:
+    for r in p.runs:
+        if old in r.text:
+            after = copy.deepcopy(p._p)
+            p._p.addnext(after)
+            for t in after.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"):
+                t.text = t.text.replace(old, added)
+            r.text = r.text.replace(old, new)
+        if units in r.text:
+            r.text = r.text.replace(units, new_units)
+d.save(sys.argv[2])
+"#;
+    let plan = load(&sample("005"));
+    let dir = tempfile::tempdir().unwrap();
+    let (from, to) = (dir.path().join("005.docx"), dir.path().join("005-sua.docx"));
+    std::fs::write(&from, word_file(&plan)).unwrap();
+    let out = std::process::Command::new("python3")
+        .args(["-W", "error", "-c", EDIT])
+        .args([from.as_os_str(), to.as_os_str()])
+        .args([PARAGRAPH, EDITED, ADDED, UNITS, NEW_UNITS])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_edits_won(
+        &plan.plan,
+        &import(&std::fs::read(&to).unwrap(), "005-sua.docx"),
     );
 }
 

@@ -394,6 +394,21 @@ pub fn have_tool(name: &str) -> bool {
     found
 }
 
+/// Whether python-docx is there; under CI it must be.
+pub fn have_python_docx() -> bool {
+    let found = std::process::Command::new("python3")
+        .args(["-c", "import docx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found && std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("python-docx is required under CI=true (.ci/run installs it)");
+    }
+    if !found {
+        eprintln!("skipped: python-docx is not installed");
+    }
+    found
+}
+
 /// Runs an external tool; its standard output, after asserting it succeeded.
 pub fn tool_output(tool: &str, args: &[&std::ffi::OsStr]) -> String {
     let out = std::process::Command::new(tool)
