@@ -419,3 +419,24 @@ fn a_damaged_part_is_left_aside_and_the_text_read() {
         );
     }
 }
+
+/// The signature and seal are files beside the plan, not its data: a plan
+/// that names them comes back naming them, and the report says to put
+/// them beside the imported plan.
+#[test]
+fn a_plan_with_images_comes_back_naming_them() {
+    let plan = load(&common::root().join("tests/fixtures/full.json"));
+    let imported = import(&word_file(&plan), "full.docx");
+    if let Some(diff) = plan_differences("full.docx", &plan.plan, &imported.plan) {
+        panic!("(- fixture, + imported)\n{diff}");
+    }
+    assert!(
+        imported
+            .report
+            .notes
+            .iter()
+            .any(|n| n.contains("chu-ky.png, con-dau.png")),
+        "{:?}",
+        imported.report.notes
+    );
+}

@@ -55,6 +55,20 @@ pub(in crate::import) fn with_stored(
                 0 => "tệp Word do kehoach viết, chữ chưa sửa: lấy lại kế hoạch đúng như đã lưu trong tệp (cả những trường không in ra)".to_owned(),
                 n => format!("tệp Word do kehoach viết: {n} chỗ đã sửa trong Word lấy theo chữ trong tệp, phần còn lại lấy như đã lưu trong tệp (cả những trường không in ra)"),
             });
+            let signer = plan.signer_of_record();
+            let images: Vec<&str> = [&signer.signature_image, &signer.seal_image]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            // The images are files beside the plan, not in its data: a
+            // plan imported into another folder needs them put there.
+            if !images.is_empty() {
+                notes.push(format!(
+                    "kế hoạch dùng ảnh {}: hãy đặt ảnh cạnh tệp kế hoạch đã nhập",
+                    images.join(", ")
+                ));
+            }
             (plan, merged.edited == 0)
         }
         Err(_) => {
