@@ -1,12 +1,28 @@
 //! The inline markup of plan text, and its translation to Typst markup.
 //!
 //! A paragraph may use `**bold**`, `*italic*`, `***bold italic***` and
-//! `^[footnote]`; every other character is literal. The translation escapes
-//! each literal ASCII punctuation character, so no user string can reach
-//! Typst's syntax: not `#` (code), `$` (math), `<`/`@` (labels, references),
-//! `/` (comments, term lists), `=`/`-`/`+` (headings and lists at a line
-//! start), `"`/`'` (smart quotes), `...`/`--` (shorthands) or `\` itself.
-//! Delimiters that are not closed print as themselves.
+//! `^[footnote]`; every other character is literal. Stars are emphasis only
+//! where they stand at the edges of words, so that text a clerk types —
+//! `(*)`, `7*7`, `a * b`, `{{ 7*7 }}` — prints as typed:
+//!
+//! - a run of one to three `*` opens where it is not after a letter or a
+//!   digit and touches one on its inside (directly, or through an opening
+//!   bracket or quote: `*(Kèm theo …)*`, `**“Đoàn kết”**`);
+//! - the same run closes after anything but a space or an opening bracket,
+//!   and not before a letter or a digit;
+//! - a backslash before a run that would open, or before `^[`, makes it
+//!   literal and is not printed (`\*nghiêm túc*`); every other backslash
+//!   prints as itself (`\*`, `C:\`).
+//!
+//! A mark that opens but is never closed prints as typed, and
+//! [`loose_marks`] names it for `check`. [`escape`] turns literal text into
+//! plan text that prints it unchanged, for the importers.
+//!
+//! The translation escapes each literal ASCII punctuation character, so no
+//! user string can reach Typst's syntax: not `#` (code), `$` (math),
+//! `<`/`@` (labels, references), `/` (comments, term lists), `=`/`-`/`+`
+//! (headings and lists at a line start), `"`/`'` (smart quotes),
+//! `...`/`--` (shorthands) or `\` itself.
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Inline {
@@ -17,40 +33,106 @@ pub enum Inline {
     Footnote(Vec<Inline>),
 }
 
+/// A mark that would open emphasis or a footnote but has no partner: it
+/// prints as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loose {
+    /// `*`, `**`, `***` or `^[`.
+    pub mark: String,
+    /// The words that follow it, a few, to find it by.
+    pub before: String,
+}
+
 /// Parses a plan string into inline nodes.
 pub fn parse(text: &str) -> Vec<Inline> {
     let chars: Vec<char> = text.chars().collect();
-    parse_span(&chars, false)
+    parse_span(&chars, false, &mut Vec::new())
 }
 
-fn parse_span(s: &[char], in_footnote: bool) -> Vec<Inline> {
+/// The marks of `text` that open but are never closed.
+pub fn loose_marks(text: &str) -> Vec<Loose> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut loose = Vec::new();
+    parse_span(&chars, false, &mut loose);
+    loose
+}
+
+/// Plan text that prints `literal` as it is: a backslash before each run
+/// of stars that would open emphasis and before each `^[`.
+pub fn escape(literal: &str) -> String {
+    let chars: Vec<(char, bool)> = literal.chars().map(|c| (c, true)).collect();
+    escape_marked(&chars)
+}
+
+/// Plan text from characters that are each literal (`true`) or markup
+/// written on purpose: the literal ones escaped as [`escape`] does, judged
+/// among all their neighbours.
+pub fn escape_marked(chars: &[(char, bool)]) -> String {
+    let s: Vec<char> = chars.iter().map(|&(c, _)| c).collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &(c, literal)) in chars.iter().enumerate() {
+        let run_start = c == '*' && (i == 0 || s[i - 1] != '*');
+        let markup = run_start && opens(&s, i) || c == '^' && s.get(i + 1) == Some(&'[');
+        if literal && markup {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The text of plan text that holds no markup, line breaks as `\n`; None
+/// where it holds some.
+pub fn literal_text(nodes: &[Inline]) -> Option<String> {
+    let mut out = String::new();
+    for node in nodes {
+        match node {
+            Inline::Text(t) => out.push_str(t),
+            Inline::LineBreak => out.push('\n'),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+fn parse_span(s: &[char], in_footnote: bool, loose: &mut Vec<Loose>) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut i = 0;
     while i < s.len() {
+        if let Some(len) = escaped(s, i) {
+            text.extend(&s[i + 1..=i + len]);
+            i += 1 + len;
+            continue;
+        }
         if s[i] == '*' {
-            let run = s[i..].iter().take_while(|&&c| c == '*').count().min(3);
-            if let Some(end) = find_closing_stars(s, i + run, run) {
-                flush(&mut text, &mut out);
-                let inner = parse_span(&s[i + run..end], in_footnote);
-                out.push(match run {
-                    1 => Inline::Emph(inner),
-                    2 => Inline::Strong(inner),
-                    _ => Inline::Strong(vec![Inline::Emph(inner)]),
-                });
-                i = end + run;
-                continue;
+            let run = star_run(s, i);
+            if opens(s, i) {
+                if let Some(end) = find_closing_stars(s, i + run, run) {
+                    flush(&mut text, &mut out);
+                    let inner = parse_span(&s[i + run..end], in_footnote, loose);
+                    out.push(match run {
+                        1 => Inline::Emph(inner),
+                        2 => Inline::Strong(inner),
+                        _ => Inline::Strong(vec![Inline::Emph(inner)]),
+                    });
+                    i = end + run;
+                    continue;
+                }
+                loose.push(Loose::at(s, i, run));
             }
             text.extend(&s[i..i + run]);
             i += run;
             continue;
         }
-        let opens_note = !in_footnote && s[i] == '^' && s.get(i + 1) == Some(&'[');
-        if let Some(end) = opens_note.then(|| find_closing_bracket(s, i + 2)).flatten() {
-            flush(&mut text, &mut out);
-            out.push(Inline::Footnote(parse_span(&s[i + 2..end], true)));
-            i = end + 1;
-            continue;
+        if !in_footnote && s[i] == '^' && s.get(i + 1) == Some(&'[') {
+            if let Some(end) = find_closing_bracket(s, i + 2) {
+                flush(&mut text, &mut out);
+                out.push(Inline::Footnote(parse_span(&s[i + 2..end], true, loose)));
+                i = end + 1;
+                continue;
+            }
+            loose.push(Loose::at(s, i, 2));
         }
         if s[i] == '\n' {
             flush(&mut text, &mut out);
@@ -64,28 +146,85 @@ fn parse_span(s: &[char], in_footnote: bool) -> Vec<Inline> {
     out
 }
 
+impl Loose {
+    fn at(s: &[char], i: usize, len: usize) -> Loose {
+        let rest: String = s[i + len..].iter().collect();
+        let before: Vec<&str> = rest.split_whitespace().take(4).collect();
+        Loose {
+            mark: s[i..i + len].iter().collect(),
+            before: before.join(" "),
+        }
+    }
+}
+
 fn flush(text: &mut String, out: &mut Vec<Inline>) {
     if !text.is_empty() {
         out.push(Inline::Text(std::mem::take(text)));
     }
 }
 
-/// Finds a run of exactly `run` stars that closes a span opened at `from`.
-/// The span must not be empty, must not start with a space and must not end
-/// with one: `5 * 3 * 2` stays literal.
-fn find_closing_stars(s: &[char], from: usize, run: usize) -> Option<usize> {
-    if s.get(from).is_none_or(|c| c.is_whitespace()) {
+/// The number of stars from `i` on.
+fn star_run(s: &[char], i: usize) -> usize {
+    s[i..].iter().take_while(|&&c| c == '*').count()
+}
+
+/// What a backslash at `i` makes literal, in characters after it: a run
+/// of stars that would open emphasis, or the `^` of `^[`.
+fn escaped(s: &[char], i: usize) -> Option<usize> {
+    if s[i] != '\\' {
         return None;
     }
+    match s.get(i + 1) {
+        Some('*') if opens(s, i + 1) => Some(star_run(s, i + 1)),
+        Some('^') if s.get(i + 2) == Some(&'[') => Some(1),
+        _ => None,
+    }
+}
+
+/// Brackets and quotes that may stand between an opening run of stars and
+/// the word it emphasises.
+fn is_opening(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '“' | '‘' | '«' | '"' | '\'')
+}
+
+/// Whether the run of stars starting at `i` opens emphasis: one to three
+/// stars, not after a letter or a digit, touching one on the inside.
+fn opens(s: &[char], i: usize) -> bool {
+    let run = star_run(s, i);
+    let inside = |k: usize| s.get(i + run + k).copied();
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    run <= 3
+        && (i == 0 || !s[i - 1].is_alphanumeric())
+        && (word(inside(0)) || inside(0).is_some_and(is_opening) && word(inside(1)))
+}
+
+/// Whether the run of stars at `j` closes a run of `run`: as long, after
+/// something that is not a space or an opening bracket, and not before a
+/// letter or a digit.
+fn closes(s: &[char], j: usize, run: usize) -> bool {
+    star_run(s, j) == run
+        && j > 0
+        && !s[j - 1].is_whitespace()
+        && !matches!(s[j - 1], '(' | '[' | '{' | '“' | '‘' | '«')
+        && s.get(j + run).is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Finds the run of `run` stars that closes a span whose text starts at
+/// `from`; the span is not empty.
+fn find_closing_stars(s: &[char], from: usize, run: usize) -> Option<usize> {
     let mut j = from;
     while j < s.len() {
+        if let Some(len) = escaped(s, j) {
+            j += 1 + len;
+            continue;
+        }
         if s[j] == '*' {
-            let len = s[j..].iter().take_while(|&&c| c == '*').count();
-            if len == run && j > from && !s[j - 1].is_whitespace() {
+            if j > from && closes(s, j, run) {
                 return Some(j);
             }
-            // A longer run opens or closes a nested span: step over it whole.
-            j += len;
+            // A run of another length opens or closes a nested span, or
+            // is literal: step over it whole.
+            j += star_run(s, j);
             continue;
         }
         j += 1;
@@ -248,6 +387,90 @@ mod tests {
         assert_eq!(to_typst("5 * 3 * 2"), "5 \\* 3 \\* 2");
         assert_eq!(to_typst("**open"), "\\*\\*open");
         assert_eq!(to_typst("^[open"), "\\^\\[open");
+    }
+
+    fn literal(text: &str) -> Option<String> {
+        literal_text(&parse(text))
+    }
+
+    #[test]
+    fn stars_that_do_not_edge_a_word_print_as_typed() {
+        for typed in [
+            "Chỉ tiêu (*) là chỉ tiêu bắt buộc; chỉ tiêu (*) phải báo cáo hằng quý",
+            "7*7 bằng 49, 7*7 vẫn bằng 49",
+            "{{ 7*7 }}",
+            "a * b * c",
+            "*) và (**)",
+            "x*y*z",
+            "\\*",
+            "chỉ tiêu* và chỉ tiêu**",
+            "****bốn sao****",
+        ] {
+            assert_eq!(literal(typed).as_deref(), Some(typed), "{typed}");
+            assert!(loose_marks(typed).is_empty(), "{typed}");
+        }
+    }
+
+    #[test]
+    fn stars_at_the_edges_of_words_are_emphasis() {
+        assert_eq!(
+            to_typst("**Điều 1.** *nghiêm túc*, “*Học tập số*”"),
+            "#strong[Điều 1\\.] #emph[nghiêm túc]\\, “#emph[Học tập số]”"
+        );
+        assert_eq!(
+            to_typst("*(Kèm theo Kế hoạch)* **“Đoàn kết”** **a)**"),
+            "#emph[\\(Kèm theo Kế hoạch\\)] #strong[“Đoàn kết”] #strong[a\\)]"
+        );
+        // The import's word joiner keeps two touching spans apart.
+        assert_eq!(
+            to_typst("**đậm**\u{2060}*nghiêng*"),
+            "#strong[đậm]\u{2060}#emph[nghiêng]"
+        );
+    }
+
+    #[test]
+    fn a_backslash_escapes_only_what_would_be_markup() {
+        assert_eq!(literal("\\*nghiêm túc*").as_deref(), Some("*nghiêm túc*"));
+        assert_eq!(literal("\\**Điều 1.**").as_deref(), Some("**Điều 1.**"));
+        assert_eq!(
+            literal("\\^[không phải chú thích]").as_deref(),
+            Some("^[không phải chú thích]")
+        );
+        assert_eq!(
+            literal("C:\\thư mục\\ và \\\\").as_deref(),
+            Some("C:\\thư mục\\ và \\\\")
+        );
+    }
+
+    #[test]
+    fn marks_left_open_are_named() {
+        assert_eq!(
+            loose_marks("Thực hiện *nghiêm túc các nhiệm vụ được giao và **Điều 1."),
+            vec![
+                Loose {
+                    mark: "*".into(),
+                    before: "nghiêm túc các nhiệm".into()
+                },
+                Loose {
+                    mark: "**".into(),
+                    before: "Điều 1.".into()
+                },
+            ]
+        );
+        assert_eq!(loose_marks("xem^[chú thích chưa đóng")[0].mark, "^[");
+        assert!(loose_marks("**Điều 1.** *nghiêm túc* ^[chú *thích*]").is_empty());
+    }
+
+    #[test]
+    fn escaped_text_prints_as_it_was() {
+        for text in [
+            "*nghiêm túc* và **Điều 1.** ^[x]",
+            "\\*a* \\\\**b** \\^[c]",
+            "(*) 7*7 *(Kèm theo)*\n“*Học*”",
+            "*a *b* c*",
+        ] {
+            assert_eq!(literal(&escape(text)).as_deref(), Some(text), "{text}");
+        }
     }
 
     #[test]

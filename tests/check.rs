@@ -393,3 +393,31 @@ fn json_output_names_a_plan_it_cannot_read() {
     assert!(entries[1]["findings"].is_array());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A year two back left in a plan's own period is a K-YEAR warning, as
+/// rollover flags it: sample 004 rolled to 2027 keeps `được giao năm 2025`,
+/// and nothing else — its căn cứ of 2026 are citations.
+#[test]
+fn a_year_left_from_an_older_plan_is_found_as_rollover_flags_it() {
+    let rolled = kehoach::rollover::rollover(&load(&sample("004")).plan, 2027).unwrap();
+    let years: Vec<(String, String)> = check(&rolled.plan, (2027, 3, 1))
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == "K-YEAR")
+        .map(|f| (f.path, f.message))
+        .collect();
+    assert_eq!(
+        years,
+        [(
+            "sections[0].sections[0].content[0].list[1]".to_owned(),
+            "\"được giao năm 2025 của Bộ, ngành\" nhắc năm 2025 trong kế hoạch năm 2027".to_owned()
+        )]
+    );
+    let flagged: Vec<&str> = rolled
+        .flags
+        .iter()
+        .filter(|f| f.flag.kind == kehoach::rollover::FlagKind::EarlierYear)
+        .map(|f| f.at.path.as_str())
+        .collect();
+    assert_eq!(flagged, [years[0].0.as_str()]);
+}

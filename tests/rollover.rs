@@ -1,6 +1,7 @@
 //! `kehoach rollover`: sample 003 (the 2025 plan) rolled on to 2026 carries
 //! what seed 004 (the real 2026 plan) carries, flags what a person must
-//! decide, renders, and rolling twice equals rolling once over two years.
+//! decide — a year left from an older plan too — in the clerk's words,
+//! renders, and rolling twice equals rolling once over two years.
 
 mod common;
 
@@ -9,7 +10,7 @@ use std::process::Command;
 use common::{engine, load, sample, sample_paths};
 use kehoach::load::LoadedPlan;
 use kehoach::model::{Block, Plan, Section};
-use kehoach::rollover::{FlagKind, rollover};
+use kehoach::rollover::{FlagKind, Rollover, report, rollover};
 
 fn plan(prefix: &str) -> Plan {
     load(&sample(prefix)).plan
@@ -142,7 +143,7 @@ fn ranges_stay_and_the_header_is_cleared_for_the_van_thu() {
         rolled
             .changes
             .iter()
-            .all(|c| !c.at.path.is_empty() && !c.at.section.is_empty())
+            .all(|c| !c.at.path.is_empty() && !c.at.words.is_empty())
     );
 }
 
@@ -263,4 +264,132 @@ fn a_cited_plan_keeps_its_date_and_is_flagged() {
             .any(|t| t.starts_with("Kế hoạch số 42/KH-STP ngày 28/02/2025")),
         "{cited:?}"
     );
+}
+
+/// The change listed at a place, by the words the review shows for it.
+fn change_at<'r>(rolled: &'r Rollover, words: &str) -> (&'r str, &'r str) {
+    let change = rolled
+        .changes
+        .iter()
+        .find(|c| c.at.words == words)
+        .unwrap_or_else(|| {
+            let places: Vec<&str> = rolled.changes.iter().map(|c| c.at.words.as_str()).collect();
+            panic!("no change at {words:?}: {places:#?}")
+        });
+    (&change.before, &change.after)
+}
+
+/// Sample 004 rolled to 2027: each change and flag is named by the place a
+/// clerk finds on the page — the mục's printed number and title, the
+/// paragraph as counted there — and the plan's date as a date.
+#[test]
+fn the_review_names_places_as_the_clerk_sees_them() {
+    let rolled = rollover(&plan("004"), 2027).unwrap();
+    assert_eq!(change_at(&rolled, "Phần đầu · Năm"), ("2026", "2027"));
+    assert_eq!(
+        change_at(&rolled, "Phần đầu · Ngày ban hành"),
+        ("tháng 3/2026", "năm 2027")
+    );
+    let (before, after) = change_at(&rolled, "Mục II.1.1 Công tác xây dựng pháp luật, đoạn 1");
+    assert!(
+        before.contains("năm 2026") && after.contains("năm 2027"),
+        "{before} → {after}"
+    );
+    // A run-in title's colon is not part of its name.
+    let (_, after) = change_at(&rolled, "Mục III.1.1 Đợt thi đua thứ nhất, đoạn 1");
+    assert!(after.contains("30/6/2027"), "{after}");
+    change_at(&rolled, "Phần mở đầu, đoạn 2");
+    change_at(&rolled, "Trích yếu");
+    // Mục I.1's list is its paragraphs on the page: the second item is đoạn 2.
+    let left = rolled
+        .flags
+        .iter()
+        .find(|f| f.flag.kind == FlagKind::EarlierYear)
+        .unwrap();
+    assert_eq!(left.at.words, "Mục I.1 Mục đích, đoạn 2");
+    let places = rolled.changes.iter().map(|c| &c.at.words);
+    for words in places.chain(rolled.flags.iter().map(|f| &f.at.words)) {
+        assert!(
+            !words.contains(['[', ']', '_']) && !words.contains("sections"),
+            "a JSON path in the review: {words}"
+        );
+    }
+    let markdown = report::markdown("004.json", &rolled);
+    assert!(!markdown.contains("sections[") && !markdown.contains("preamble["));
+    assert!(!markdown.contains("2026-03"), "a date as the JSON holds it");
+    assert!(markdown.contains("| Mục I.1 Mục đích, đoạn 2 | được giao năm 2025 của Bộ, ngành |"));
+}
+
+/// Sample 005, a plan issued by a decision with tasks and a task table:
+/// tasks by their number and first words, their lines by the label and
+/// their cells by the column the page prints, the decision by its Điều.
+#[test]
+fn tasks_tables_and_the_decision_are_named_as_printed() {
+    let rolled = rollover(&plan("005"), 2027).unwrap();
+    assert_eq!(
+        change_at(
+            &rolled,
+            "Phụ lục, bảng nhiệm vụ, nhiệm vụ 3 (Rà soát văn bản quy phạm pháp luật về…), cột Thời gian hoàn thành"
+        ),
+        ("Quý II/2026", "Quý II/2027")
+    );
+    assert_eq!(
+        change_at(
+            &rolled,
+            "Mục III.2.1, nhiệm vụ 1 (Rà soát các văn bản quy phạm pháp luật…), dòng Thời gian thực hiện"
+        ),
+        ("Quý II/2026", "Quý II/2027")
+    );
+    let (_, after) = change_at(&rolled, "Quyết định ban hành, Điều 1");
+    assert!(after.contains("năm 2027"), "{after}");
+    assert_eq!(
+        change_at(&rolled, "Quyết định ban hành · Ngày ban hành"),
+        ("17/3/2026", "(theo ngày của kế hoạch)")
+    );
+    assert_eq!(
+        change_at(&rolled, "Quyết định ban hành · Số"),
+        ("468", "(để trống)")
+    );
+}
+
+/// After 2026 → 2027 a year two back is a leftover as much as last year's;
+/// cited documents, a law's name, a range and history are not.
+#[test]
+fn every_earlier_year_left_in_the_text_is_flagged_but_citations_are_not() {
+    let mut old = plan("004");
+    let kept = [
+        "Căn cứ Nghị quyết số 12/2024/NQ-HĐND ngày 10/7/2024 của Hội đồng nhân dân tỉnh;",
+        "Căn cứ Luật Thi đua, khen thưởng năm 2022;",
+        "Thực hiện Quyết định số 35/QĐ-UBND ngày 5/3/2024 của Ủy ban nhân dân tỉnh, giai đoạn 2021-2025;",
+        "Phát huy truyền thống Cách mạng Tháng Tám năm 1945, kỷ niệm 81 năm Ngày truyền thống ngành Tư pháp (28/8/1945 - 28/8/2026);",
+    ];
+    let left = "Các phòng báo cáo kết quả năm 2024 trước ngày 15/12/2024.";
+    for text in kept.into_iter().chain([left]) {
+        old.preamble.push(Block::Paragraph(text.into()));
+    }
+    let rolled = rollover(&old, 2027).unwrap();
+    let earlier: Vec<(&str, &str)> = rolled
+        .flags
+        .iter()
+        .filter(|f| f.flag.kind == FlagKind::EarlierYear)
+        .map(|f| (f.at.words.as_str(), f.flag.text.as_str()))
+        .collect();
+    assert_eq!(
+        earlier,
+        [
+            (
+                "Phần mở đầu, đoạn 7",
+                "kết quả năm 2024 trước ngày 15/12/2024."
+            ),
+            ("Phần mở đầu, đoạn 7", "2024 trước ngày 15/12/2024."),
+            (
+                "Mục I.1 Mục đích, đoạn 2",
+                "được giao năm 2025 của Bộ, ngành"
+            ),
+        ]
+    );
+    let Block::Paragraph(anniversary) = &rolled.plan.preamble[5] else {
+        panic!()
+    };
+    assert!(anniversary.contains("82 năm Ngày truyền thống ngành Tư pháp (28/8/1945 - 28/8/2027)"));
 }

@@ -1,4 +1,4 @@
-//! Checks of the words: real dates, last year's year left behind,
+//! Checks of the words: real dates, a trích yếu of another year,
 //! anniversary arithmetic, the dates of cited documents.
 
 use std::sync::LazyLock;
@@ -8,14 +8,15 @@ use regex::Regex;
 use super::{Finding, Severity};
 use crate::date::{PlanDate, days_in_month};
 use crate::model::Plan;
+use crate::rollover::earlier::earlier_years;
 use crate::rollover::plan_year;
-use crate::rollover::text::{ANNIVERSARY, CITATION, CITATION_DATE, roll_text};
+use crate::rollover::text::{ANNIVERSARY, CITATION, CITATION_DATE};
 
 pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
     let year = plan_year(plan);
     let issued = plan.date.as_deref().and_then(|d| PlanDate::parse(d).ok());
     if let Some(year) = year
-        && old_years(&plan.title, year).is_empty()
+        && earlier_years(&plan.title, year).is_empty()
         && let Some(named) = title_year_mismatch(&plan.title, year, issued)
     {
         out.push(
@@ -52,18 +53,6 @@ pub fn check(plan: &Plan, out: &mut Vec<Finding>) {
                 }),
         );
         if let Some(year) = year {
-            out.extend(old_years(&text, year).into_iter().map(|mention| {
-                Finding::new(
-                    Severity::Warning,
-                    "K-YEAR",
-                    &path,
-                    format!(
-                        "\"{mention}\" nhắc năm {} trong kế hoạch năm {year}",
-                        year - 1
-                    ),
-                )
-                .suggest(format!("kiểm tra có phải là năm {year} không"))
-            }));
             // Laws and decrees stay in force for years: only the body's own
             // plan of an earlier year, cited as a căn cứ, hints at a copy
             // of an old plan.
@@ -126,16 +115,6 @@ pub fn anniversary_mismatches(text: &str) -> Vec<(String, i32)> {
             let right = c["ey"].parse::<i32>().ok()? - c["by"].parse::<i32>().ok()?;
             (count != right).then(|| (c[0].to_owned(), right))
         })
-        .collect()
-}
-
-/// Mentions of the year before the plan's that read as the plan's own
-/// period: what rollover would move on, had the plan been last year's.
-pub fn old_years(text: &str, year: i32) -> Vec<String> {
-    roll_text(text, year - 1)
-        .edits
-        .into_iter()
-        .map(|e| e.before)
         .collect()
 }
 
@@ -222,7 +201,7 @@ mod tests {
             "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
             "Căn cứ Bộ luật Lao động năm 2025;",
         ] {
-            assert!(old_years(text, 2026).is_empty(), "{text}");
+            assert!(earlier_years(text, 2026).is_empty(), "{text}");
         }
         assert_eq!(
             citations("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;"),
@@ -287,9 +266,9 @@ mod tests {
     fn last_years_year_is_found_but_not_ranges_or_citations() {
         // Seed 004, the 2026 plan, still says "năm 2025".
         let text = "góp phần thực hiện thắng lợi các nhiệm vụ chính trị được giao năm 2025 của Bộ, ngành Tư pháp.";
-        assert_eq!(old_years(text, 2026).len(), 1);
+        assert_eq!(earlier_years(text, 2026).len(), 1);
         assert!(
-            old_years(
+            earlier_years(
                 "giai đoạn 2021-2025; Kế hoạch số 258-KH/TU, ngày 29/7/2025 của Ban Thường vụ",
                 2026
             )

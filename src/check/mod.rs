@@ -12,8 +12,10 @@ mod decision;
 mod fix;
 mod header;
 mod layout;
+mod markup;
 mod structure;
 mod typography;
+mod years;
 
 pub use fix::{Fixed, fix};
 
@@ -124,7 +126,9 @@ pub fn check(plan: &Plan, today: (i32, u32, u32)) -> Report {
     let mut findings = Vec::new();
     header::check(plan, today, &mut findings);
     content::check(plan, &mut findings);
+    years::check(plan, &mut findings);
     typography::check(plan, &mut findings);
+    markup::check(plan, &mut findings);
     structure::check(plan, &mut findings);
     decision::check(plan, &mut findings);
     findings.sort_by_key(|a| a.severity);

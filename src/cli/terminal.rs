@@ -116,16 +116,15 @@ pub fn rollover_listing(name: &str, r: &Rollover, paint: Paint) -> String {
         paint.paint(BOLD, format!("{name}: năm {} → năm {}", r.from, r.to))
     );
     for c in &r.changes {
-        let _ = writeln!(out, "{} ({})", paint.paint(BOLD, &c.at.section), c.at.path);
+        let _ = writeln!(out, "{}", paint.paint(BOLD, &c.at.words));
         let _ = writeln!(out, "  {}", paint.paint(RED, format!("- {}", c.before)));
         let _ = writeln!(out, "  {}", paint.paint(GREEN, format!("+ {}", c.after)));
     }
     for f in &r.flags {
         let _ = writeln!(
             out,
-            "{} ({}): {}",
-            paint.paint(YELLOW, format!("! {}", f.at.section)),
-            f.at.path,
+            "{}: {}",
+            paint.paint(YELLOW, format!("! {}", f.at.words)),
             f.flag.text
         );
         let _ = writeln!(out, "    {}", f.flag.kind.reason());

@@ -59,7 +59,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
         .enumerate()
         .map(|(i, text)| if garbled.contains(&(i + 1)) { "" } else { text })
         .collect();
-    let mut source = super::text::read(kept.join("\u{c}").as_bytes())?;
+    let mut source = super::text::read_literal(kept.join("\u{c}").as_bytes())?;
     let mut notes = vec![format!("đọc lớp chữ của tệp PDF: {count} trang")];
     let stamped: Vec<usize> = (1..=count).filter(|&p| pages[p - 1].stamped).collect();
     if !stamped.is_empty() {

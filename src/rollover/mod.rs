@@ -6,16 +6,17 @@
 //! several years is that many one-year steps, so 2025 → 2026 → 2027 and
 //! 2025 → 2027 give the same plan by construction.
 
+pub mod earlier;
 pub mod report;
 pub mod text;
 
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::date::{self, PlanDate};
 use crate::format;
-use crate::markup::plain_text;
-use crate::model::visit::{Step, steps};
-use crate::model::{Numbering, Plan, TextRole};
+use crate::model::{Plan, TextRole};
+use crate::view::Places;
 pub use text::{Flag, FlagKind};
 
 /// One change, where it is and what it was.
@@ -33,12 +34,13 @@ pub struct Flagged {
     pub flag: Flag,
 }
 
-/// A place in a plan: the JSON path, and the section it belongs to as a
-/// reader numbers it (`III.1.1 Đợt thi đua thứ nhất:`).
+/// A place in a plan: the words a clerk knows it by (`Mục II.1.1 Công tác
+/// xây dựng pháp luật, đoạn 2`, `Phần đầu · Năm`), which the review shows,
+/// and the JSON path, by which the web form finds the field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
     pub path: String,
-    pub section: String,
+    pub words: String,
 }
 
 #[derive(Debug, Clone)]
@@ -109,6 +111,11 @@ pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, RolloverError> {
     if to <= from {
         return Err(RolloverError::NotLater { from, to });
     }
+    let places = Places::new(plan);
+    let place = |path: &str| Place {
+        path: path.to_owned(),
+        words: places.words(path),
+    };
     let mut new = plan.clone();
     let mut flags: Vec<Flagged> = Vec::new();
     for year in from..to {
@@ -119,7 +126,7 @@ pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, RolloverError> {
             let rolled = text::roll_text(s, year);
             *s = rolled.text;
             for flag in rolled.flags {
-                let at = place(plan, path);
+                let at = place(path);
                 let known = flags.iter().any(|f| f.at == at && f.flag == flag);
                 if !known {
                     flags.push(Flagged { at, flag });
@@ -136,14 +143,36 @@ pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, RolloverError> {
                 changed_spans(&before, &after)
                     .into_iter()
                     .map(|(b, a)| Change {
-                        at: place(plan, &path),
+                        at: place(&path),
                         before: b,
                         after: a,
                     }),
             );
         }
     }
-    let header = header_changes(plan, &mut new, to);
+    // What no step moved and is still of an earlier year is what `check`
+    // finds in the new plan (K-YEAR): a year left from an older plan.
+    for (path, text) in new.prose() {
+        for left in earlier::earlier_years(&text, to) {
+            flags.push(Flagged {
+                at: place(&path),
+                flag: Flag {
+                    kind: FlagKind::EarlierYear,
+                    text: left.text,
+                },
+            });
+        }
+    }
+    // In the order of the text, as a clerk reads the review; what is no
+    // prose (the signer) comes last.
+    let order: HashMap<String, usize> = plan
+        .prose()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (path, _))| (path, i))
+        .collect();
+    flags.sort_by_key(|f| order.get(&f.at.path).copied().unwrap_or(usize::MAX));
+    let header = header_changes(plan, &mut new, to, &place);
     changes.splice(0..0, header);
     if plan.signer_of_record().name.is_none() {
         let path = match plan.decision {
@@ -151,10 +180,7 @@ pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, RolloverError> {
             None => "signer.name",
         };
         flags.push(Flagged {
-            at: Place {
-                path: path.into(),
-                section: "Người ký".into(),
-            },
+            at: place(path),
             flag: Flag {
                 kind: FlagKind::SignerUnknown,
                 text: "(không có họ tên)".into(),
@@ -171,11 +197,7 @@ pub fn rollover(plan: &Plan, to: i32) -> Result<Rollover, RolloverError> {
 }
 
 /// Year on, number and date cleared for the văn thư (only the year kept).
-fn header_changes(old: &Plan, new: &mut Plan, to: i32) -> Vec<Change> {
-    let at = |path: &str| Place {
-        path: path.into(),
-        section: "Phần đầu".into(),
-    };
+fn header_changes(old: &Plan, new: &mut Plan, to: i32, at: &dyn Fn(&str) -> Place) -> Vec<Change> {
     let show = |v: Option<String>| v.unwrap_or_else(|| "(để trống)".into());
     let mut changes = vec![Change {
         at: at("year"),
@@ -195,8 +217,8 @@ fn header_changes(old: &Plan, new: &mut Plan, to: i32) -> Vec<Change> {
     if old.date.as_deref() != Some(date.as_str()) {
         changes.push(Change {
             at: at("date"),
-            before: show(old.date.clone()),
-            after: date.clone(),
+            before: show(old.date.as_deref().map(date_in_words)),
+            after: date_in_words(&date),
         });
         new.date = Some(date);
     }
@@ -214,7 +236,7 @@ fn header_changes(old: &Plan, new: &mut Plan, to: i32) -> Vec<Change> {
         if old.date.is_some() {
             changes.push(Change {
                 at: at("decision.date"),
-                before: show(old.date.clone()),
+                before: show(old.date.as_deref().map(date_in_words)),
                 after: "(theo ngày của kế hoạch)".into(),
             });
             new.date = None;
@@ -288,99 +310,21 @@ fn changed_spans(before: &str, after: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The reader's name for the section a JSON path lies in.
-fn place(plan: &Plan, path: &str) -> Place {
-    let style = plan.numbering.unwrap_or_default();
-    let mut numbers: Vec<u32> = Vec::new();
-    let mut section = None;
-    let mut sections = &plan.sections;
-    let mut label = String::new();
-    let all = steps(path);
-    let mut rest = all.as_slice();
-    if let [Step::Key("appendices"), Step::Index(i), tail @ ..] = rest {
-        if let Some(a) = plan.appendices.get(*i) {
-            label = a
-                .label
-                .clone()
-                .unwrap_or_else(|| format!("Phụ lục {}", format::roman(*i as u32 + 1)));
-            sections = &a.sections;
-        }
-        rest = tail;
+/// A plan's date as a clerk writes it: `15/3/2026`, `tháng 3/2026`,
+/// `năm 2026`; a value that is no date as it stands.
+fn date_in_words(value: &str) -> String {
+    match PlanDate::parse(value) {
+        Ok(PlanDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }) => format!("{day}/{month}/{year}"),
+        Ok(PlanDate {
+            year,
+            month: Some(month),
+            day: None,
+        }) => format!("tháng {month}/{year}"),
+        Ok(PlanDate { year, .. }) => format!("năm {year}"),
+        Err(_) => value.to_owned(),
     }
-    while let [Step::Key("sections"), Step::Index(i), tail @ ..] = rest {
-        let Some(s) = sections.get(*i) else { break };
-        numbers.push(*i as u32 + 1);
-        section = Some(s);
-        sections = &s.sections;
-        rest = tail;
-    }
-    let top = |name: &str| {
-        if label.is_empty() {
-            name.to_owned()
-        } else {
-            format!("{label}, {name}")
-        }
-    };
-    let name = match section {
-        Some(s) => {
-            let number = match &s.number {
-                // A kept number replaces the part its style would print.
-                Some(kept) if style == Numbering::Decimal && numbers.len() > 1 => {
-                    format!(
-                        "{}.{}",
-                        format::roman(numbers[0]),
-                        kept.trim_end_matches('.')
-                    )
-                }
-                Some(kept) => {
-                    let parent = dotted(style, &numbers[..numbers.len() - 1]);
-                    format!("{parent}.{}", kept.trim_end_matches(['.', ')']))
-                }
-                None => dotted(style, &numbers),
-            };
-            let title = s.title.as_deref().map(plain_text).unwrap_or_default();
-            let title = match title.char_indices().nth(60) {
-                Some((cut, _)) => format!("{}…", &title[..cut]),
-                None => title,
-            };
-            top(format!("Mục {number} {title}").trim())
-        }
-        None => match all.first() {
-            Some(Step::Key("title")) => "Trích yếu".into(),
-            Some(Step::Key("subtitle")) => "Dòng dưới trích yếu".into(),
-            Some(Step::Key("preamble")) => "Phần mở đầu".into(),
-            Some(Step::Key("bases")) => "Căn cứ".into(),
-            Some(Step::Key("closing")) => "Phần kết".into(),
-            Some(Step::Key("recipients")) => "Nơi nhận".into(),
-            Some(Step::Key("decision")) => "Quyết định ban hành".into(),
-            Some(Step::Key("appendices")) => top("phần đầu"),
-            Some(Step::Key(other)) => (*other).to_owned(),
-            _ => String::new(),
-        },
-    };
-    Place {
-        path: path.to_owned(),
-        section: name,
-    }
-}
-
-/// `III.1.1` (decimal) or `II.1.a` (letter) — a section's full number.
-fn dotted(style: Numbering, numbers: &[u32]) -> String {
-    let Some((first, _)) = numbers.split_first() else {
-        return String::new();
-    };
-    let mut parts = vec![format::roman(*first)];
-    match style {
-        Numbering::Decimal if numbers.len() > 1 => {
-            parts.push(format::section_number(style, numbers))
-        }
-        _ => {
-            parts.extend((2..=numbers.len()).map(|d| format::section_number(style, &numbers[..d])))
-        }
-    }
-    parts
-        .iter()
-        .map(|p| p.trim_end_matches(['.', ')']))
-        .collect::<Vec<_>>()
-        .join(".")
 }

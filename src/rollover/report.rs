@@ -1,5 +1,5 @@
 //! The review report of a rollover, in Vietnamese: every change with its
-//! place and before → after, every flag with its reason, and the counts.
+//! place, in the clerk's words, and before → after, every flag with its reason, and the counts.
 //! Markdown for a file, and a one-line summary; the coloured listing on a
 //! terminal is the command line's.
 
@@ -12,32 +12,24 @@ use super::{FlagKind, Rollover};
 pub fn markdown(name: &str, r: &Rollover) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {name}: năm {} → năm {}\n", r.from, r.to);
-    let changes: Vec<[String; 4]> = r
+    let changes: Vec<[String; 3]> = r
         .changes
         .iter()
-        .map(|c| {
-            [
-                c.at.section.clone(),
-                format!("`{}`", c.at.path),
-                c.before.clone(),
-                c.after.clone(),
-            ]
-        })
+        .map(|c| [c.at.words.clone(), c.before.clone(), c.after.clone()])
         .collect();
     table(
         &mut out,
         "Đã thay đổi",
-        ["Vị trí", "Trường", "Trước", "Sau"],
+        ["Vị trí", "Trước", "Sau"],
         &changes,
         "Không có thay đổi nào trong nội dung.",
     );
-    let flags: Vec<[String; 4]> = r
+    let flags: Vec<[String; 3]> = r
         .flags
         .iter()
         .map(|f| {
             [
-                f.at.section.clone(),
-                format!("`{}`", f.at.path),
+                f.at.words.clone(),
                 f.flag.text.clone(),
                 f.flag.kind.reason().to_owned(),
             ]
@@ -46,7 +38,7 @@ pub fn markdown(name: &str, r: &Rollover) -> String {
     table(
         &mut out,
         "Cần người soạn kiểm tra",
-        ["Vị trí", "Trường", "Nội dung", "Lý do"],
+        ["Vị trí", "Nội dung", "Lý do"],
         &flags,
         "Không có.",
     );
@@ -101,21 +93,18 @@ fn short(kind: FlagKind) -> &'static str {
         FlagKind::ImpossibleDate => "ngày không có thật",
         FlagKind::SignerUnknown => "người ký chưa rõ",
         FlagKind::QuotedName => "tên trong ngoặc kép có năm cũ",
+        FlagKind::EarlierYear => "năm cũ sót lại trong câu văn",
     }
 }
 
 /// A numbered Markdown table under a `###` heading with its count.
-fn table(out: &mut String, heading: &str, columns: [&str; 4], rows: &[[String; 4]], empty: &str) {
+fn table(out: &mut String, heading: &str, columns: [&str; 3], rows: &[[String; 3]], empty: &str) {
     let _ = writeln!(out, "### {heading} ({})\n", rows.len());
     if rows.is_empty() {
         let _ = writeln!(out, "{empty}\n");
         return;
     }
-    let _ = writeln!(
-        out,
-        "| # | {} |\n|---|---|---|---|---|",
-        columns.join(" | ")
-    );
+    let _ = writeln!(out, "| # | {} |\n|---|---|---|---|", columns.join(" | "));
     for (i, row) in rows.iter().enumerate() {
         let _ = writeln!(
             out,

@@ -48,6 +48,9 @@ pub enum FlagKind {
     SignerUnknown,
     /// A quoted name (a movement, a theme) that holds the old year.
     QuotedName,
+    /// A year before the new plan's own, left in its running text as if it
+    /// were the plan's period (`được giao năm 2025` in a plan for 2027).
+    EarlierYear,
 }
 
 impl FlagKind {
@@ -78,6 +81,9 @@ impl FlagKind {
             }
             FlagKind::QuotedName => {
                 "tên trong ngoặc kép (phong trào, chủ đề) có năm cũ: tên riêng được giữ nguyên, kiểm tra năm nay còn dùng không"
+            }
+            FlagKind::EarlierYear => {
+                "năm trước năm kế hoạch còn trong câu văn, như thể là năm thực hiện (thường sót lại từ kế hoạch cũ): kiểm tra có phải là năm nay không"
             }
         }
     }
@@ -110,13 +116,14 @@ static BARE_ANNIVERSARY: LazyLock<Regex> =
 /// capital: `…, Sở Tư pháp triển khai`), while a comma inside the cited
 /// title (`về công tác thi đua, khen thưởng năm 2025`) does not end it.
 /// Laws are also cited by their name and date or year alone (`Luật Tổ
-/// chức chính quyền địa phương ngày 16/6/2025`, `Luật Đất đai năm 2024`).
+/// chức chính quyền địa phương ngày 16/6/2025`, `Luật Đất đai năm 2024`,
+/// `Luật sửa đổi, bổ sung một số điều của Luật … ngày 27 tháng 11 năm 2024`).
 /// A ký hiệu is spelt with ASCII letters, `Đ`, digits, `-` and `/`: the
 /// Unicode classes `\w` and `\d` would cost a cold `render` ~8 ms more to
 /// compile, for letters no ký hiệu has.
 pub(crate) static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+\p{Lu}[^;.()]{0,150}?\s(?:ngày\s+[0-9]{1,2}(?:/[0-9]{1,2}/|\s+tháng\s+[0-9]{1,2}\s+năm\s+)[0-9]{4}|năm\s+[0-9]{4})|(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Công văn|Công điện|Văn bản|Tờ trình|Hướng dẫn|Chương trình(?: hành động)?|Kết luận|Thông báo|Báo cáo|Luật|Pháp lệnh|Đề án|Quy chế|Quy định)\s+(?:số\s+[0-9][0-9A-Za-zĐđ_/\-]*|[0-9]+[0-9A-Za-zĐđ_\-]*/[0-9A-Za-zĐđ_/\-]+)|\bsố\s+[0-9]+[0-9A-Za-zĐđ_\-]*/[0-9A-Za-zĐđ_/\-]+)(?:[^;.,]|,\s*(?:\p{Ll}|[0-9]))*",
+        r"(?:(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?:\p{Lu}|sửa đổi)[^;.()]{0,150}?\s(?:ngày\s+[0-9]{1,2}(?:/[0-9]{1,2}/|\s+tháng\s+[0-9]{1,2}\s+năm\s+)[0-9]{4}|năm\s+[0-9]{4})|(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Nghị định|Thông tư|Công văn|Công điện|Văn bản|Tờ trình|Hướng dẫn|Chương trình(?: hành động)?|Kết luận|Thông báo|Báo cáo|Luật|Pháp lệnh|Đề án|Quy chế|Quy định)\s+(?:số\s+[0-9][0-9A-Za-zĐđ_/\-]*|[0-9]+[0-9A-Za-zĐđ_\-]*/[0-9A-Za-zĐđ_/\-]+)|\bsố\s+[0-9]+[0-9A-Za-zĐđ_\-]*/[0-9A-Za-zĐđ_/\-]+)(?:[^;.,]|,\s*(?:\p{Ll}|[0-9]))*",
     )
     .unwrap()
 });
@@ -149,7 +156,8 @@ static ONE_OFF: LazyLock<Regex> = LazyLock::new(|| {
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"“[^”]*”|"[^"]*""#).unwrap());
 
 /// Any year-like number, to be classified by what stands around it.
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{4}(?-u:\b)").unwrap());
+pub(crate) static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{4}(?-u:\b)").unwrap());
 
 /// Moves the plan's own year `from` on to `from + 1` in `text`.
 pub fn roll_text(text: &str, from: i32) -> Rolled {
@@ -551,6 +559,11 @@ mod tests {
             "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025; Luật Đất đai năm 2025;";
         assert_eq!(rolled(law), law);
         assert_eq!(flags(law), [FlagKind::OldCitation]);
+        // Corpus more/01: an amending law is named in lower case.
+        let amending =
+            "Luật sửa đổi, bổ sung một số điều của Luật bảo hiểm y tế ngày 27 tháng 11 năm 2025;";
+        assert_eq!(rolled(amending), amending);
+        assert_eq!(flags(amending), [FlagKind::OldCitation]);
     }
 
     #[test]

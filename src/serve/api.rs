@@ -276,12 +276,12 @@ pub async fn rollover(
     let changes: Vec<Value> = rolled
         .changes
         .iter()
-        .map(|c| json!({ "path": c.at.path, "section": c.at.section, "before": c.before, "after": c.after }))
+        .map(|c| json!({ "path": c.at.path, "section": c.at.words, "before": c.before, "after": c.after }))
         .collect();
     let flags: Vec<Value> = rolled
         .flags
         .iter()
-        .map(|f| json!({ "path": f.at.path, "section": f.at.section, "text": f.flag.text, "message": f.flag.kind.reason() }))
+        .map(|f| json!({ "path": f.at.path, "section": f.at.words, "text": f.flag.text, "message": f.flag.kind.reason() }))
         .collect();
     Ok(Json(json!({
         "plan": rolled.plan, "from": rolled.from, "to": rolled.to,

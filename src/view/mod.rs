@@ -5,6 +5,7 @@
 
 mod body;
 mod decision;
+mod place;
 mod tasks;
 
 use serde::Serialize;
@@ -12,6 +13,7 @@ use serde::Serialize;
 use body::{blocks, clear_tails, end_mark, end_mark_sections, mark_before_last, sections};
 pub use decision::DecisionView;
 use decision::attached_line;
+pub use place::{Places, place_in_words};
 use tasks::{Labels, gathered_tasks};
 
 use crate::date::PlanDate;

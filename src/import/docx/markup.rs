@@ -1,9 +1,13 @@
 //! Spans of emphasis written as the plan's markup: `**bold**`, `*italic*`,
-//! `***both***`, spaces kept outside the markers.
+//! `***both***`, `^[footnote]`, spaces kept outside the markers. What the
+//! document printed prints again: its own stars and `^[` are escaped where
+//! they would read as markup, and emphasis the markup cannot hold (inside a
+//! word, around a lone sign) is dropped rather than its text changed.
 
 use super::styles::RunProps;
+use crate::markup::{Inline, escape_marked, literal_text, loose_marks, parse, plain_text};
 
-/// Put between two emphasis spans that touch: `**a***b*` would read as one
+/// Put between two runs of stars that touch: `**a***b*` would read as one
 /// odd run of stars, `**a**\u{2060}*b*` reads right and prints the same.
 const WORD_JOINER: char = '\u{2060}';
 
@@ -13,8 +17,8 @@ pub(super) enum Emphasis {
     Bold,
     Italic,
     BoldItalic,
-    /// Markup made here (a footnote), written as it is.
-    Verbatim,
+    /// A footnote's text, written as `^[…]`.
+    Footnote,
 }
 
 impl Emphasis {
@@ -29,10 +33,22 @@ impl Emphasis {
 
     fn marker(self) -> &'static str {
         match self {
-            Emphasis::Plain | Emphasis::Verbatim => "",
+            Emphasis::Plain | Emphasis::Footnote => "",
             Emphasis::Bold => "**",
             Emphasis::Italic => "*",
             Emphasis::BoldItalic => "***",
+        }
+    }
+
+    /// Whether `node` is a span of this emphasis.
+    fn is(self, node: &Inline) -> bool {
+        match (self, node) {
+            (Emphasis::Bold, Inline::Strong(inner)) => literal_text(inner).is_some(),
+            (Emphasis::Italic, Inline::Emph(_)) => true,
+            (Emphasis::BoldItalic, Inline::Strong(inner)) => {
+                matches!(&inner[..], [Inline::Emph(_)])
+            }
+            _ => false,
         }
     }
 }
@@ -49,20 +65,61 @@ pub(super) fn push_span(spans: &mut Vec<Span>, emphasis: Emphasis, text: String)
     }
 }
 
-/// The spans of a paragraph, `base` being what its style gives its runs.
+/// Characters each literal (`true`) or markup, escaped when done.
+#[derive(Default)]
+struct Marked(Vec<(char, bool)>);
+
+impl Marked {
+    fn push(&mut self, text: &str, literal: bool) {
+        if text.starts_with('*') && self.last() == Some('*') {
+            self.0.push((WORD_JOINER, true));
+        }
+        self.0.extend(text.chars().map(|c| (c, literal)));
+    }
+
+    fn last(&self) -> Option<char> {
+        self.0.last().map(|&(c, _)| c)
+    }
+}
 
 /// Writes spans as plan text: `**bold**`, `*italic*`, `***both***`.
 pub(super) fn render(mut spans: Vec<Span>) -> String {
     absorb_blank_spans(&mut spans);
-    let mut out = String::new();
-    for span in merge_spans(spans) {
-        write_span(&mut out, &span);
+    let spans = merge_spans(spans);
+    let text = assemble(&spans);
+    // Whatever the spans, the text prints as the document printed it; if
+    // their markup would not, the paragraph's emphasis is given up.
+    let printed: String = spans
+        .iter()
+        .filter(|span| span.emphasis != Emphasis::Footnote)
+        .map(|span| span.text.replace('\n', " "))
+        .collect();
+    if loose_marks(&text).is_empty() && plain_text(&text).replace(WORD_JOINER, "") == printed {
+        return text;
     }
-    out
+    let upright: Vec<Span> = spans
+        .into_iter()
+        .map(|span| match span.emphasis {
+            Emphasis::Footnote => span,
+            _ => Span {
+                emphasis: Emphasis::Plain,
+                ..span
+            },
+        })
+        .collect();
+    assemble(&merge_spans(upright))
+}
+
+fn assemble(spans: &[Span]) -> String {
+    let mut out = Marked::default();
+    for (k, span) in spans.iter().enumerate() {
+        write_span(&mut out, span, spans.get(k + 1));
+    }
+    escape_marked(&out.0)
 }
 
 fn is_blank(span: &Span) -> bool {
-    span.emphasis != Emphasis::Verbatim && span.text.trim().is_empty()
+    span.emphasis != Emphasis::Footnote && span.text.trim().is_empty()
 }
 
 /// A run of spaces takes its neighbours' emphasis when they agree, so
@@ -96,7 +153,9 @@ fn merge_spans(spans: Vec<Span>) -> Vec<Span> {
     let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
         match merged.last_mut() {
-            Some(last) if last.emphasis == span.emphasis => last.text.push_str(&span.text),
+            Some(last) if last.emphasis == span.emphasis && span.emphasis != Emphasis::Footnote => {
+                last.text.push_str(&span.text)
+            }
             _ => merged.push(span),
         }
     }
@@ -104,30 +163,96 @@ fn merge_spans(spans: Vec<Span>) -> Vec<Span> {
 }
 
 /// Writes one span, its surrounding spaces outside the markers: the
-/// markup takes no emphasis that starts or ends with a space.
-fn write_span(out: &mut String, span: &Span) {
+/// markup takes no emphasis that starts or ends with a space. What comes
+/// before its first word (a dash, a sign) stays outside them too.
+fn write_span(out: &mut Marked, span: &Span, next: Option<&Span>) {
+    if span.emphasis == Emphasis::Footnote {
+        out.push("^[", false);
+        out.push(&span.text, true);
+        out.push("]", false);
+        return;
+    }
     let marker = span.emphasis.marker();
     let core = span.text.trim();
     if marker.is_empty() || core.is_empty() {
-        out.push_str(&span.text);
+        out.push(&span.text, true);
         return;
     }
     let lead = span.text.len() - span.text.trim_start().len();
-    out.push_str(&span.text[..lead]);
-    if out.ends_with('*') {
-        out.push(WORD_JOINER);
+    let trail = &span.text[lead + core.len()..];
+    out.push(&span.text[..lead], true);
+    let (outside, inside) = core.split_at(word_start(core));
+    out.push(outside, true);
+    let after = trail.chars().next().or_else(|| next.map(first_written));
+    if fits(out.last(), span.emphasis, inside, after) {
+        out.push(marker, false);
+        out.push(inside, true);
+        out.push(marker, false);
+    } else {
+        out.push(inside, true);
     }
-    out.push_str(marker);
-    out.push_str(core);
-    out.push_str(marker);
-    out.push_str(&span.text[lead + core.len()..]);
+    out.push(trail, true);
 }
 
-/// The texts of footnotes or endnotes by id: paragraphs joined by a space,
+/// Where the emphasised part of `core` starts: at its first letter or
+/// digit, or at the bracket or quote just before it.
+fn word_start(core: &str) -> usize {
+    let Some((at, _)) = core.char_indices().find(|(_, c)| c.is_alphanumeric()) else {
+        return core.len();
+    };
+    match core[..at].char_indices().next_back() {
+        Some((before, c)) if "([{“‘«\"'".contains(c) => before,
+        _ => at,
+    }
+}
+
+/// The first character a span writes, as far as a closing marker before
+/// it can tell: a marker's star is kept apart by a word joiner.
+fn first_written(span: &Span) -> char {
+    match (span.emphasis, span.text.chars().next()) {
+        (Emphasis::Footnote, _) => '^',
+        (_, Some('*')) => WORD_JOINER,
+        (Emphasis::Plain, Some(c)) => c,
+        (_, Some(c)) if c.is_whitespace() => c,
+        _ => WORD_JOINER,
+    }
+}
+
+/// Whether `inside`, written with `emphasis`'s markers between `before`
+/// and `after`, reads back as that emphasis over exactly that text.
+fn fits(before: Option<char>, emphasis: Emphasis, inside: &str, after: Option<char>) -> bool {
+    if inside.is_empty() {
+        return false;
+    }
+    let mut probe = Marked::default();
+    if let Some(c) = before {
+        probe.push(&c.to_string(), true);
+    }
+    probe.push(emphasis.marker(), false);
+    probe.push(inside, true);
+    probe.push(emphasis.marker(), false);
+    if let Some(c) = after {
+        probe.push(&c.to_string(), true);
+    }
+    let nodes = parse(&escape_marked(&probe.0));
+    let marked: Vec<&Inline> = nodes
+        .iter()
+        .filter(|n| !matches!(n, Inline::Text(_) | Inline::LineBreak))
+        .collect();
+    let inner = |node: &Inline| match node {
+        Inline::Strong(inner) | Inline::Emph(inner) => match &inner[..] {
+            [Inline::Emph(deeper)] => literal_text(deeper),
+            _ => literal_text(inner),
+        },
+        _ => None,
+    };
+    matches!(&marked[..], [node] if emphasis.is(node) && inner(node).as_deref() == Some(inside))
+}
 
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::*;
+    use super::*;
 
     #[test]
     fn bold_and_italic_runs() {
@@ -169,6 +294,53 @@ mod tests {
                 text(5, "**đậm**\u{2060}*nghiêng*"),
                 text(6, "dấu đoạn"),
             ]
+        );
+    }
+
+    #[test]
+    fn the_documents_own_stars_print_as_they_did() {
+        let footnotes = part(
+            "footnotes",
+            r#"<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">*Ghi chú* ^[x]</w:t></w:r></w:p></w:footnote>"#,
+        );
+        let body = [
+            // Literal stars: where one would open emphasis, escaped.
+            p(&r("Chỉ tiêu (*) là bắt buộc; *Ghi chú: 7*7*", "")),
+            // A bold mark round a lone sign prints bold in no markup: kept
+            // as text.
+            p(&[r("Chỉ tiêu ", ""), r("(*)", "b"), r(" bắt buộc", "")].concat()),
+            // What stands before the first word stays outside the markers.
+            p(&r("- Như trên;", "i")),
+            // Emphasis inside a word cannot be written: the text is kept.
+            p(&[r("Đ", "b"), r("ẩy mạnh", "")].concat()),
+            // Two footnotes side by side stay two.
+            p(&[
+                r("Căn cứ", ""),
+                r#"<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:footnoteReference w:id="1"/></w:r>"#.to_string(),
+            ]
+            .concat()),
+        ]
+        .concat();
+        let source = read_ok(&docx(&body, &[("footnotes.xml", footnotes)]));
+        assert_eq!(
+            source.pieces,
+            vec![
+                text(1, "Chỉ tiêu (*) là bắt buộc; \\*Ghi chú: 7*7*"),
+                text(2, "Chỉ tiêu (*) bắt buộc"),
+                text(3, "- *Như trên;*"),
+                text(4, "Đẩy mạnh"),
+                text(5, "Căn cứ^[\\*Ghi chú* \\^[x]]^[\\*Ghi chú* \\^[x]]"),
+            ]
+        );
+        for piece in &source.pieces[..4] {
+            let crate::import::Piece::Text { text, .. } = piece else {
+                panic!()
+            };
+            assert!(loose_marks(text).is_empty(), "{text}");
+        }
+        assert_eq!(
+            plain_text("Chỉ tiêu (*) là bắt buộc; \\*Ghi chú: 7*7*"),
+            "Chỉ tiêu (*) là bắt buộc; *Ghi chú: 7*7*"
         );
     }
 }

@@ -123,7 +123,7 @@ fn collect_run(
                 // An empty note would print as a bare footnote mark.
                 if let Some(note) = note.filter(|note| !note.is_empty()) {
                     push_span(spans, emphasis, std::mem::take(&mut text));
-                    push_span(spans, Emphasis::Verbatim, format!("^[{note}]"));
+                    push_span(spans, Emphasis::Footnote, note.clone());
                 }
             }
             "drawing" | "pict" | "object" => seen.text_boxes += usize::from(has_text_box(child)),

@@ -29,7 +29,20 @@ pub static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.|[a-zđ]\)|[-–+•])\s").unwrap()
 });
 
+/// Reads text as Markdown, its stars that edge words its emphasis: text
+/// converted from Word (the seeds) writes bold and italic so.
 pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
+    read_as(bytes, false)
+}
+
+/// Reads text whose every character but its footnotes' `^[…]` is literal
+/// (a PDF's text layer): a star that would read as emphasis is escaped, so the plan
+/// prints what the source printed.
+pub fn read_literal(bytes: &[u8]) -> Result<Source, Unreadable> {
+    read_as(bytes, true)
+}
+
+fn read_as(bytes: &[u8], literal: bool) -> Result<Source, Unreadable> {
     if bytes.len() > MAX_BYTES {
         return Err(Unreadable::TooLarge {
             megabytes: bytes.len() >> 20,
@@ -56,7 +69,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, Unreadable> {
         }
         None => text.nfc().collect(),
     };
-    let lines = clean_lines(&text, &mut notes);
+    let lines = clean_lines(&text, literal, &mut notes);
     let lines = move_footnotes(lines, &mut notes);
     let typical = typical_width(&lines);
     Ok(Source {
@@ -80,7 +93,7 @@ struct Line {
     side: bool,
 }
 
-fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
+fn clean_lines(text: &str, literal: bool, notes: &mut Vec<String>) -> Vec<Line> {
     static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \t\u{a0}]+").unwrap());
     static PAGE_NUMBER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang \d+(?:/\d+)?$").unwrap());
@@ -98,7 +111,16 @@ fn clean_lines(text: &str, notes: &mut Vec<String>) -> Vec<Line> {
     let mut symbols: Vec<char> = Vec::new();
     for Part { at, text, side, .. } in columns {
         let line = SPACES.replace_all(&text, " ");
-        let mut line = line.trim().to_owned();
+        // Escaped line by line: lines are joined after a space, a `-` or
+        // a `/`, none of which changes what a star next to it would be.
+        // A `^[` is the PDF reader's own mark of a footnote put back.
+        let mut line = match literal {
+            true => {
+                let chars: Vec<(char, bool)> = line.trim().chars().map(|c| (c, c != '^')).collect();
+                crate::markup::escape_marked(&chars)
+            }
+            false => line.trim().to_owned(),
+        };
         if line.chars().count() == 1 && line.starts_with(is_bullet) {
             bullet = true;
             continue;

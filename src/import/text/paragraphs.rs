@@ -142,7 +142,11 @@ fn starts_new(open: Option<&Open>, line: &Line, typical: usize, in_title: bool) 
 /// Whether `next` starts a paragraph after the (joined) paragraph `prev`.
 fn breaks(prev: &str, next: &str, short_line: bool) -> bool {
     let finished = prev.ends_with(['.', ';', ':', '!', '?', '…']) || prev.ends_with(".**");
-    let first = next.chars().next().unwrap_or(' ');
+    // A star the reader escaped (`\*Ghi chú:`) opens the line as a star.
+    let unescaped = next
+        .strip_prefix('\\')
+        .filter(|rest| rest.starts_with(['*', '^']));
+    let first = unescaped.unwrap_or(next).chars().next().unwrap_or(' ');
     let opens = first.is_uppercase() || "“\"*[".contains(first) || first.is_ascii_digit();
     if finished && first == '(' {
         return true;
