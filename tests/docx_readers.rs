@@ -18,7 +18,9 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{coverage, engine, have_tool, load, pdf_text, root, sample_paths, words};
+use common::{
+    coverage, engine, have_python_docx, have_tool, load, pdf_text, root, sample_paths, words,
+};
 use kehoach::view::Part;
 
 #[test]
@@ -189,18 +191,4 @@ print(json.dumps({
         println!("{name}: python-docx word recall {recall:.4}");
         assert!(recall >= 0.99, "{name}: word recall {recall:.4}");
     }
-}
-
-fn have_python_docx() -> bool {
-    let found = Command::new("python3")
-        .args(["-c", "import docx"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found && std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("python-docx is required under CI=true (.ci/run installs it)");
-    }
-    if !found {
-        eprintln!("skipped: python-docx is not installed");
-    }
-    found
 }

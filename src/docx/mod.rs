@@ -26,6 +26,7 @@ mod images;
 pub(crate) mod measure;
 mod page;
 mod parts;
+pub(crate) mod plan_part;
 mod table;
 mod text;
 mod xml;
@@ -106,6 +107,7 @@ pub fn docx(plan: &LoadedPlan, part: Part) -> Result<Vec<u8>> {
         (&images.signature, "word/media/signature.png"),
         (&images.seal, "word/media/seal.png"),
     ];
+    files.extend(plan_part::files(&plan.plan, part));
     for (image, name) in media {
         if let Some(image) = image {
             files.push((name, image.data.clone()));

@@ -2,6 +2,7 @@
 //! settings, page headers, footnotes and document properties.
 
 use super::images::{Images, SEAL_PART, SEAL_REL, SIGNATURE_PART, SIGNATURE_REL};
+use super::plan_part::{self, RELATIONSHIP};
 use super::text::{FOOTNOTE_SIZE, Footnotes};
 use super::xml::Xml;
 
@@ -45,6 +46,7 @@ pub fn content_types(images: &Images) -> Vec<u8> {
             ("/word/footnotes.xml", format!("{MAIN}.footnotes+xml")),
             ("/word/header1.xml", format!("{MAIN}.header+xml")),
             ("/word/header2.xml", format!("{MAIN}.header+xml")),
+            (plan_part::CONTENT_TYPE.0, plan_part::CONTENT_TYPE.1.into()),
             (
                 "/docProps/core.xml",
                 "application/vnd.openxmlformats-package.core-properties+xml".into(),
@@ -99,6 +101,7 @@ pub fn document_rels(images: &Images) -> Vec<u8> {
         ("rIdFootnotes", format!("{REL}/footnotes"), "footnotes.xml"),
         (HEADER_NUMBERED, format!("{REL}/header"), "header1.xml"),
         (HEADER_BLANK, format!("{REL}/header"), "header2.xml"),
+        (RELATIONSHIP.0, RELATIONSHIP.1.into(), RELATIONSHIP.2),
     ];
     if images.signature.is_some() {
         rels.push((SIGNATURE_REL, format!("{REL}/image"), SIGNATURE_PART));

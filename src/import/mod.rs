@@ -134,7 +134,19 @@ pub fn import_bytes(bytes: &[u8], kind: &str, name: &str) -> Result<Imported> {
     if source.pieces.is_empty() {
         return Err(fail(Unreadable::Empty));
     }
-    let parse::Parsed { plan, mut findings } = parse::parse(&source);
+    let parse::Parsed {
+        mut plan,
+        mut findings,
+    } = parse::parse(&source);
+    let mut notes = source.notes;
+    if kind == "docx" {
+        let whole;
+        (plan, whole) = docx::with_stored(bytes, plan, &mut notes);
+        if whole {
+            findings.guessed.clear();
+            findings.unplaced.clear();
+        }
+    }
     let (plan, json) = loadable(&plan, name, &mut findings.guessed)
         .map_err(|e| fail(Unreadable::NotRenderable(e.to_string())))?;
     Ok(Imported {
@@ -143,7 +155,7 @@ pub fn import_bytes(bytes: &[u8], kind: &str, name: &str) -> Result<Imported> {
         report: Report {
             source: name.to_owned(),
             unit: source.unit,
-            notes: source.notes,
+            notes,
             found: findings.found,
             guessed: findings.guessed,
             unplaced: findings.unplaced,

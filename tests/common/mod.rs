@@ -3,6 +3,7 @@
 //! runs and rules, in points from the page's top-left corner.
 #![allow(dead_code)]
 
+pub mod docx_zip;
 pub mod shape;
 pub mod shapes;
 pub mod shared;
@@ -389,6 +390,21 @@ pub fn have_tool(name: &str) -> bool {
     }
     if !found {
         eprintln!("skipped: {name} is not installed");
+    }
+    found
+}
+
+/// Whether python-docx is there; under CI it must be.
+pub fn have_python_docx() -> bool {
+    let found = std::process::Command::new("python3")
+        .args(["-c", "import docx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found && std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("python-docx is required under CI=true (.ci/run installs it)");
+    }
+    if !found {
+        eprintln!("skipped: python-docx is not installed");
     }
     found
 }

@@ -44,15 +44,18 @@ mod blocks;
 #[cfg(test)]
 mod fixtures;
 mod markup;
+mod merge;
 mod numbering;
 mod package;
 mod runs;
+mod stored;
 mod styles;
 mod xml;
 
 use std::collections::HashMap;
 
 pub(super) use package::MAX_PART_BYTES;
+pub(super) use stored::with_stored;
 
 use super::source::Source;
 use super::unreadable::{PartFault, Unreadable};

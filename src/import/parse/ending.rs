@@ -7,7 +7,7 @@ use super::fields::{authority_line, one_line_block, person_name, unspaced};
 use super::{Findings, bare, text_of};
 use crate::import::source::Piece;
 use crate::import::text::{MARKER, is_caps};
-use crate::model::{Authority, Signer};
+use crate::model::{Authority, Block, Section, Signer};
 use regex::Regex;
 
 /// Where the closing starts in the body: at `Trên đây là …`, or a last
@@ -19,13 +19,48 @@ pub(super) fn closing_start(body: &[Piece]) -> usize {
             let last = body.len().checked_sub(1)?;
             let t = text_of(&body[last])?;
             // Under a heading (`VI. KINH PHÍ`) it is that mục's text.
+            // Word's bold heading (`**2. Chế độ báo cáo**`) is read bare.
             let under_heading = last
                 .checked_sub(1)
                 .and_then(|i| text_of(&body[i]))
-                .is_some_and(|h| is_caps(h) || MARKER.is_match(h) && !h.ends_with(['.', ';']));
+                .map(bare)
+                .is_some_and(|h| is_caps(&h) || MARKER.is_match(&h) && !h.ends_with(['.', ';']));
             (t.ends_with("./.") && !MARKER.is_match(t) && !under_heading).then_some(last)
         })
         .unwrap_or(body.len())
+}
+
+/// The `./.` the renderer prints after the last paragraph of the content
+/// (the closing's, or the last khoản's when there is no closing) is not
+/// part of its text: typed, it would be flagged inside the content once a
+/// paragraph is added after it (R-END). The renderer drops the full stop
+/// before it, so which was typed cannot be told; `stop` is put back: a
+/// khoản's sentence ends with one, so that a paragraph added after it
+/// leaves it right, and the closing, which always ends the content, goes
+/// without (the samples' own choices).
+pub(super) fn without_end_mark(blocks: &mut [Block], stop: &str) {
+    let last = match blocks.last_mut() {
+        Some(Block::List(list)) => list.list.last_mut(),
+        other => other,
+    };
+    if let Some(Block::Paragraph(text)) = last
+        && let Some(kept) = text.trim_end().strip_suffix("./.")
+    {
+        *text = format!("{}{stop}", kept.trim_end());
+    }
+}
+
+/// The blocks that end a section tree: its last section's `after`, or
+/// the end of its last subsection, or its own content.
+pub(super) fn last_blocks(sections: &mut [Section]) -> Option<&mut Vec<Block>> {
+    let last = sections.last_mut()?;
+    if !last.after.is_empty() {
+        return Some(&mut last.after);
+    }
+    if !last.sections.is_empty() {
+        return last_blocks(&mut last.sections);
+    }
+    Some(&mut last.content)
 }
 
 /// What the end of a plan gives: the nơi nhận, the lưu line and the signer.
@@ -339,5 +374,29 @@ mod tests {
         assert_eq!(plan.signer.authority[0].of, "CHỦ TỊCH");
         assert_eq!(plan.signer.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
         assert_eq!(plan.signer.name.as_deref(), Some("Hoàng Việt Phương"));
+    }
+
+    #[test]
+    fn the_printed_end_mark_is_not_kept_in_the_text() {
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. NỘI DUNG\nNội dung.\nTrên đây là Kế hoạch thi đua năm 2025./.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\n",
+        );
+        assert_eq!(
+            plan.closing,
+            [crate::model::Block::Paragraph(
+                "Trên đây là Kế hoạch thi đua năm 2025".into()
+            )]
+        );
+        // No closing: the last khoản's paragraph, a sentence again.
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. TỔ CHỨC THỰC HIỆN\n1. Chế độ báo cáo\nCác phòng báo cáo trước ngày 15/11./.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\n",
+        );
+        assert!(plan.closing.is_empty(), "{:?}", plan.closing);
+        assert_eq!(
+            plan.sections[0].sections[0].content,
+            [crate::model::Block::Paragraph(
+                "Các phòng báo cáo trước ngày 15/11.".into()
+            )]
+        );
     }
 }

@@ -28,7 +28,7 @@ use super::source::{Piece, Source};
 use crate::model::{Block, Issuer, Plan};
 use appendix::{appendices, appendix_start};
 use body::Tree;
-use ending::{Ending, closing_start, ending_block};
+use ending::{Ending, closing_start, ending_block, last_blocks, without_end_mark};
 use guess::fill;
 use header::{Header, header_and_title};
 
@@ -151,6 +151,8 @@ pub fn parse(source: &Source) -> Parsed {
     if !closing.is_empty() {
         out.found.push("phần kết (\"Trên đây là …\")".into());
     }
+    without_end_mark(&mut closing, "");
+    let content_ends_the_body = closing.is_empty();
 
     let end = match ending {
         Some(e) => ending_block(&pieces[e..appendix_at.max(e)], &mut out),
@@ -169,7 +171,10 @@ pub fn parse(source: &Source) -> Parsed {
     {
         filled.issuer.abbreviation = body.to_owned();
     }
-    let sections = tree.sections();
+    let mut sections = tree.sections();
+    if content_ends_the_body && let Some(last) = last_blocks(&mut sections) {
+        without_end_mark(last, ".");
+    }
     let plan = Plan {
         issuer: filled.issuer,
         number: head.number,

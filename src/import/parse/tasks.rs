@@ -37,7 +37,7 @@ impl Tree {
             && let Block::Task(TaskBlock { task }) = &mut n.content[i]
             && !is_set(task, field)
         {
-            set(task, field, &value);
+            set_line(task, field, &value);
             return;
         }
         let start = n
@@ -49,7 +49,7 @@ impl Tree {
             content: n.content.drain(start..).collect(),
             ..Task::default()
         };
-        set(&mut task, field, &value);
+        set_line(&mut task, field, &value);
         n.content.push(Block::Task(TaskBlock { task }));
         n.task = Some(n.content.len() - 1);
         self.tasks += 1;
@@ -75,6 +75,26 @@ fn set(task: &mut Task, field: TaskField, text: &str) {
         TaskField::Output => task.output = Some(text),
         TaskField::Leader => task.leader = Some(text),
         TaskField::Note => task.note = Some(text),
+    }
+}
+
+/// Puts a task line's text into `field`. A line's units are printed from
+/// a list joined by `; ` (`Phối hợp thực hiện: Sở Tài chính; Sở Tư
+/// pháp.`): read back as that list, so that two units are not one. A
+/// table's cell keeps its text whole, as tables are typed.
+fn set_line(task: &mut Task, field: TaskField, text: &str) {
+    let units = || {
+        let parts: Vec<&str> = text.split("; ").map(str::trim).collect();
+        if parts.len() > 1 && parts.iter().all(|p| !p.is_empty()) {
+            Units::Many(parts.into_iter().map(str::to_owned).collect())
+        } else {
+            Units::One(text.to_owned())
+        }
+    };
+    match field {
+        TaskField::Lead => task.lead = Some(units()),
+        TaskField::Support => task.support = Some(units()),
+        _ => set(task, field, text),
     }
 }
 
@@ -266,5 +286,44 @@ mod tests {
         ] {
             assert!(!numbers_columns(&data), "{data:?}");
         }
+    }
+
+    #[test]
+    fn the_number_row_as_kehoach_prints_it_bold_and_without_a_tt_is_no_task() {
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. NỘI DUNG\nNội dung.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nPHỤ LỤC\nPHÂN CÔNG NHIỆM VỤ\n| TT | Nhiệm vụ | Đơn vị chủ trì |\n|---|---|---|\n|  | **(1)** | **(2)** |\n| 1 | Tổ chức hội nghị. | Văn phòng |\n| 2 | Tổng kết. | Văn phòng |\n",
+        );
+        let Block::TaskTable(block) = &plan.appendices[0].content[0] else {
+            panic!("not a task table: {:?}", plan.appendices[0].content[0]);
+        };
+        assert!(block.task_table.number_row);
+        assert_eq!(block.task_table.items.len(), 2);
+        // A first task with only its number filled is a task still.
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. NỘI DUNG\nNội dung.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nPHỤ LỤC\nPHÂN CÔNG NHIỆM VỤ\n| TT | Nhiệm vụ | Đơn vị chủ trì |\n|---|---|---|\n| 1 |  |  |\n| 2 | Tổng kết. | Văn phòng |\n",
+        );
+        let Block::TaskTable(block) = &plan.appendices[0].content[0] else {
+            panic!("not a task table: {:?}", plan.appendices[0].content[0]);
+        };
+        assert!(!block.task_table.number_row);
+        assert_eq!(block.task_table.items.len(), 2);
+    }
+
+    #[test]
+    fn a_task_lines_units_are_the_list_they_were_printed_from() {
+        let plan = parse_text(
+            "KẾ HOẠCH\nThi đua năm 2025\nI. NỘI DUNG\nTổ chức hội nghị.\n- Chủ trì thực hiện: Văn phòng.\n- Phối hợp thực hiện: Sở Tài chính; Sở Tư pháp.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\n",
+        );
+        let Block::Task(block) = &plan.sections[0].content[0] else {
+            panic!("not a task: {:?}", plan.sections[0].content);
+        };
+        assert_eq!(block.task.lead, Some(Units::One("Văn phòng".into())));
+        assert_eq!(
+            block.task.support,
+            Some(Units::Many(vec![
+                "Sở Tài chính".into(),
+                "Sở Tư pháp".into()
+            ]))
+        );
     }
 }

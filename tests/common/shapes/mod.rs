@@ -95,7 +95,11 @@ pub fn prepare(seed: u64, index: usize) -> Prepared {
         .compile(&loaded)
         .unwrap_or_else(|e| panic!("generated plan #{index} does not render: {e}"));
     let pdf = kehoach::export::pdf(&compiled, &[]).expect("a PDF");
-    let docx = kehoach::docx::docx(&loaded, Default::default()).expect("a Word file");
+    // Its text alone: with the plan it stores, the file would come back
+    // whole and measure nothing of the reader.
+    let docx = super::docx_zip::without_plan_part(
+        &kehoach::docx::docx(&loaded, Default::default()).expect("a Word file"),
+    );
     let files = vec![
         (Shape::Pdf, pdf),
         (Shape::Docx, docx),
