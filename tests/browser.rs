@@ -158,6 +158,15 @@ async fn click(client: &Client, css: &str) {
     let _ = client.accept_alert().await;
 }
 
+/// The text the element with this id shows.
+async fn text_of(client: &Client, id: &str) -> String {
+    let el = client.find(Locator::Id(id)).await;
+    el.unwrap_or_else(|e| panic!("no #{id}: {e}"))
+        .text()
+        .await
+        .unwrap()
+}
+
 /// Chooses the sample that "Mở mẫu" opens.
 async fn choose_sample(client: &Client, name: &str) {
     let select = client.find(Locator::Id("sample")).await.unwrap();
@@ -248,13 +257,7 @@ async fn a_clerk_drafts_a_plan_in_the_browser() {
     assert_ne!(page_ids(&client).await, before, "the preview changed");
 
     // check's findings are listed, with the safe fix one click away.
-    let findings = client
-        .find(Locator::Id("findings"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let findings = text_of(&client, "findings").await;
     assert!(
         findings.contains("R-PLACE"),
         "the lower-case place is found: {findings}"

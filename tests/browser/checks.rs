@@ -10,7 +10,7 @@ use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 
-use super::{PATIENCE, click, field, type_into, type_into_css};
+use super::{PATIENCE, click, field, text_of, type_into, type_into_css};
 
 /// The plan's `key` as the page holds it (and sends it to the server).
 async fn plan_value(client: &Client, key: &str) -> Value {
@@ -107,8 +107,7 @@ pub async fn typed_values_are_checked(client: &Client) {
             "{export} waits for the date"
         );
     }
-    let summary = client.find(Locator::Id("findings-summary")).await.unwrap();
-    let summary = summary.text().await.unwrap();
+    let summary = text_of(client, "findings-summary").await;
     assert!(summary.contains("lỗi"), "{summary}");
 
     type_into(client, "date", "28/02/2027").await;
@@ -128,8 +127,7 @@ pub async fn typed_values_are_checked(client: &Client) {
         !disabled(client, "#download-pdf").await,
         "the PDF is free again"
     );
-    let sample = client.find(Locator::Id("date-sample")).await.unwrap();
-    let sample = sample.text().await.unwrap();
+    let sample = text_of(client, "date-sample").await;
     assert!(sample.contains("ngày 28 tháng 02 năm 2027"), "{sample}");
 
     // "-5" over a Số of 5: the plan keeps 5.

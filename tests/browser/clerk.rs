@@ -14,6 +14,7 @@ use typst::text::FontStyle;
 use super::checks::eventually;
 use super::{
     PATIENCE, choose_sample, click, confirm, field, preview_after, question, reload_and_read,
+    text_of,
 };
 
 const SAMPLE_004: &str = "004-thi-dua-nganh-tu-phap-2026";
@@ -296,13 +297,7 @@ pub async fn the_rollover_review_speaks_in_words(client: &Client) {
         places.iter().any(|p| p.starts_with("Mục ")),
         "mục named as printed: {places:?}"
     );
-    let report = client
-        .find(Locator::Id("rollover-report"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let report = text_of(client, "rollover-report").await;
     assert!(
         report.contains("được giao năm 2025"),
         "the year two back is flagged:\n{report}"
