@@ -5,7 +5,8 @@
 use super::document::Body;
 use super::images::Images;
 use super::page::{self, Head};
-use super::text::{Font, Para, run, runs};
+use super::para::Para;
+use super::text::{Font, run, runs};
 use crate::view::{DecisionView, View};
 
 pub fn write(body: &mut Body, view: &View, decision: &DecisionView, images: &Images) {
@@ -30,7 +31,7 @@ pub fn write(body: &mut Body, view: &View, decision: &DecisionView, images: &Ima
     });
     for line in &decision.bases {
         let line = line.clone();
-        body.paragraph(Para::body(), |xml, notes| {
+        body.paragraph(Para::BODY, |xml, notes| {
             runs(xml, &line, Font::size(14.0).italic(), notes);
         });
     }
@@ -45,9 +46,9 @@ pub fn write(body: &mut Body, view: &View, decision: &DecisionView, images: &Ima
         for (i, paragraph) in article.iter().enumerate() {
             let last = n + 1 == count && i + 1 == article.len();
             let para = if last {
-                Para::body().keep_next()
+                Para::BODY.keep_next()
             } else {
-                Para::body()
+                Para::BODY
             };
             let paragraph = paragraph.clone();
             body.paragraph(para, |xml, notes| {

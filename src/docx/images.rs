@@ -5,7 +5,7 @@
 
 use super::document::write_paragraph;
 use super::measure::emu;
-use super::text::{Para, Spacing};
+use super::para::{Para, Spacing};
 use super::xml::Xml;
 
 /// The space for the signature, and the areas the images fit in (mm).

@@ -25,7 +25,9 @@ mod document;
 mod images;
 mod measure;
 mod page;
+mod para;
 mod parts;
+mod styles;
 mod table;
 mod text;
 mod xml;
@@ -43,7 +45,8 @@ use blocks::Setting;
 use document::{Body, Section};
 use images::{Image, Images};
 use page::Head;
-use text::{Font, Para};
+use para::Para;
+use text::Font;
 
 /// The Word file of a plan, or of one part of a plan issued with a
 /// decision.
@@ -96,7 +99,7 @@ pub fn docx(plan: &LoadedPlan, part: Part) -> Result<Vec<u8>> {
             "word/_rels/document.xml.rels",
             parts::document_rels(&images),
         ),
-        ("word/styles.xml", parts::styles()),
+        ("word/styles.xml", styles::styles()),
         ("word/settings.xml", parts::settings()),
         ("word/footnotes.xml", parts::footnotes(notes)),
         ("word/header1.xml", parts::header(true)),
@@ -165,7 +168,7 @@ fn plan_part(body: &mut Body, view: &View, images: &Images) {
 fn bases(body: &mut Body, lines: &[String]) {
     for line in lines {
         let line = line.clone();
-        body.paragraph(Para::body(), |xml, notes| {
+        body.paragraph(Para::BODY, |xml, notes| {
             text::runs(xml, &line, Font::size(14.0).italic(), notes);
         });
     }

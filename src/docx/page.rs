@@ -7,8 +7,10 @@
 use super::document::{Body, write_paragraph};
 use super::images::{Images, signature_space};
 use super::measure::{longest_line, text_width};
+use super::para::{Align, Para, Rule, Spacing};
+use super::styles;
 use super::table::{CELL_PADDING, Grid, RowKind, cell, row};
-use super::text::{Align, Font, Footnotes, Para, Rule, Spacing, run, runs};
+use super::text::{Font, Footnotes, run, runs};
 use super::xml::Xml;
 use crate::markup::plain_text;
 use crate::view::{AppendixView, DateView, SignerView, UrgencyView, View};
@@ -20,6 +22,17 @@ const HEADER_COLUMNS: [f64; 2] = [67.5, 100.0];
 const HEADER_SHIFT: f64 = -2.5;
 /// Closing columns of Mẫu 1.4: nơi nhận | signature.
 const NOI_NHAN_WIDTH: f64 = 52.8;
+/// Above the header table, in points: the page's text starts 4.7 pt above
+/// the PDF's margin (see `document::MARGIN_TOP`), and the table's first
+/// line sets its text 2.8 pt lower than the PDF's.
+const HEADER_DROP: f64 = 1.9;
+/// From the header table to KẾ HOẠCH, in points.
+const KIND_BEFORE: f64 = 10.0;
+/// The trích yếu's rule: the height of its paragraph and the space under
+/// it, in points. The PDF draws it 5 pt under the last line's descent and
+/// starts the text 12 pt under it; Word's line of the title style ends
+/// lower than the PDF's (measured in LibreOffice), so less is added here.
+const TITLE_RULE: (f64, f64) = (2.4, 9.6);
 /// Rules under the issuing body and the trích yếu: 0.4 of the text.
 const RULE_RATIO: f64 = 0.4;
 const RULE: Rule = Rule {
@@ -74,6 +87,11 @@ fn plain_lines(text: &str) -> String {
 
 /// The header table and the title block (ô 1–5).
 pub fn header(body: &mut Body, view: &View, head: &Head) {
+    // A paragraph before the table: LibreOffice sets a page that starts
+    // with a table and holds a footnote 23 pt lower without one. Its
+    // height puts the header's first baseline where the PDF's is.
+    let drop = Para::hairline().spacing(Spacing::Exactly(HEADER_DROP));
+    body.paragraph(drop, |_, _| {});
     let [left, right] = HEADER_COLUMNS;
     let inner = |w: f64| w - 2.0 * CELL_PADDING;
     body.block(|xml, notes| {
@@ -185,22 +203,25 @@ fn urgency_box(xml: &mut Xml, urgency: &UrgencyView, width: f64) {
 /// 0.4 of the trích yếu's longest line (R-TITLE).
 fn title_block(body: &mut Body, head: &Head) {
     let kind = head.kind.to_owned();
-    body.paragraph(Para::centred().before(10.0).keep_next(), |xml, _| {
-        run(xml, &kind, Font::size(14.0).bold());
+    let title = Font::of(&styles::TITLE);
+    body.paragraph(styles::TITLE.para.before(KIND_BEFORE), |xml, _| {
+        run(xml, &kind, title);
     });
-    let title = head.title.to_owned();
-    body.paragraph(Para::centred().before(2.0).keep_next(), |xml, notes| {
-        runs(xml, &title, Font::size(14.0).bold(), notes);
+    let text = head.title.to_owned();
+    body.paragraph(styles::TITLE.para, |xml, notes| {
+        runs(xml, &text, title, notes);
     });
     if let Some(subtitle) = head.subtitle {
         let subtitle = subtitle.to_owned();
-        body.paragraph(Para::centred().before(3.0).keep_next(), |xml, notes| {
-            runs(xml, &subtitle, Font::size(14.0).italic(), notes);
+        let font = Font::of(&styles::SUBTITLE);
+        body.paragraph(styles::SUBTITLE.para, |xml, notes| {
+            runs(xml, &subtitle, font, notes);
         });
     }
     let text_width = body.section.text_width();
     let width = longest_line(&plain_lines(head.title), 14.0, true, text_width);
-    body.block(|xml, _| rule(xml, RULE_RATIO * width, text_width, 5.0, 12.0));
+    let (drop, after) = TITLE_RULE;
+    body.block(|xml, _| rule(xml, RULE_RATIO * width, text_width, drop, after));
 }
 
 /// Nơi nhận on the left, the signature block on the right (R-NOINHAN,
