@@ -543,18 +543,27 @@ fn r_noinhan_r_signer_the_closing_block_with_its_images() {
     ] {
         assert_eq!(styles.look(paragraph(closing, line)), (14.0, true, false));
     }
-    // The signature inline, fitted in 60 × 20 mm; the seal behind it.
-    let signature = closing.first("wp:inline").first("wp:extent");
-    let (w, h) = (
-        signature.num("cx") / 36_000.0,
-        signature.num("cy") / 36_000.0,
-    );
+    // Both behind the signer's lines, the seal over the signature; the
+    // signature fitted in 60 × 20 mm. Where LibreOffice puts them is
+    // measured in `tests/docx_readers.rs`.
+    let anchors = closing.all("wp:anchor");
+    let named = |name: &str| {
+        *anchors
+            .iter()
+            .find(|a| a.first("wp:docPr").attr("name") == Some(name))
+            .unwrap_or_else(|| panic!("no image {name}"))
+    };
+    let (signature, seal) = (named("Chữ ký"), named("Dấu"));
+    let extent = signature.first("wp:extent");
+    let (w, h) = (extent.num("cx") / 36_000.0, extent.num("cy") / 36_000.0);
     assert!(
         w <= 60.01 && h <= 20.01 && (w > 59.9 || h > 19.9),
         "{w}×{h} mm"
     );
-    let seal = closing.first("wp:anchor");
-    assert_eq!(seal.attr("behindDoc"), Some("1"));
+    for image in [signature, seal] {
+        assert_eq!(image.attr("behindDoc"), Some("1"));
+    }
+    assert!(seal.num("relativeHeight") > signature.num("relativeHeight"));
     assert!(seal.first("wp:extent").num("cx") / 36_000.0 <= 36.01);
     let names = docx.names();
     assert!(names.contains(&"word/media/signature.png".into()));

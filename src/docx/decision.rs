@@ -59,5 +59,5 @@ pub fn write(body: &mut Body, view: &View, decision: &DecisionView, images: &Ima
             });
         }
     }
-    page::closing(body, &decision.recipients, &decision.signer, false, images);
+    super::closing::closing(body, &decision.recipients, &decision.signer, false, images);
 }

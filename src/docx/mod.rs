@@ -20,6 +20,7 @@
 //! zip and a second quick-xml. The parts written here are few and fixed.
 
 mod blocks;
+mod closing;
 mod decision;
 mod document;
 mod images;
@@ -42,6 +43,7 @@ use crate::load::LoadedPlan;
 use crate::markup::plain_text;
 use crate::view::{Part, View};
 use blocks::Setting;
+use closing::closing;
 use document::{Body, Section};
 use images::{Image, Images};
 use page::Head;
@@ -142,7 +144,7 @@ fn plan_part(body: &mut Body, view: &View, images: &Images) {
     }
     blocks::blocks(body, &view.closing, &setting);
     if standalone {
-        page::closing(
+        closing(
             body,
             &view.recipients,
             &view.signer,

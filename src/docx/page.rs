@@ -5,23 +5,20 @@
 //! (templates/style.typ), rules are paragraph borders of measured length.
 
 use super::document::{Body, write_paragraph};
-use super::images::{Images, signature_space};
 use super::measure::{longest_line, text_width};
-use super::para::{Align, Para, Rule, Spacing};
+use super::para::{Para, Rule, Spacing};
 use super::styles;
 use super::table::{CELL_PADDING, Grid, RowKind, cell, row};
 use super::text::{Font, Footnotes, run, runs};
 use super::xml::Xml;
 use crate::markup::plain_text;
-use crate::view::{AppendixView, DateView, SignerView, UrgencyView, View};
+use crate::view::{AppendixView, DateView, UrgencyView, View};
 
 const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 /// Header columns of Mẫu 1.4, the table 2.5 mm left of the margin.
 const HEADER_COLUMNS: [f64; 2] = [67.5, 100.0];
 const HEADER_SHIFT: f64 = -2.5;
-/// Closing columns of Mẫu 1.4: nơi nhận | signature.
-const NOI_NHAN_WIDTH: f64 = 52.8;
 /// Above the header table, in points: the page's text starts 4.7 pt above
 /// the PDF's margin (see `document::MARGIN_TOP`), and the table's first
 /// line sets its text 2.8 pt lower than the PDF's.
@@ -222,58 +219,6 @@ fn title_block(body: &mut Body, head: &Head) {
     let width = longest_line(&plain_lines(head.title), 14.0, true, text_width);
     let (drop, after) = TITLE_RULE;
     body.block(|xml, _| rule(xml, RULE_RATIO * width, text_width, drop, after));
-}
-
-/// Nơi nhận on the left, the signature block on the right (R-NOINHAN,
-/// R-AUTH, R-SIGNER), in one row kept on one page unless the list is
-/// longer than a page.
-pub fn closing(
-    body: &mut Body,
-    recipients: &[String],
-    signer: &SignerView,
-    breakable: bool,
-    images: &Images,
-) {
-    let right = body.section.text_width() - NOI_NHAN_WIDTH;
-    body.block(|xml, notes| {
-        let grid = Grid {
-            columns: &[NOI_NHAN_WIDTH, right],
-            indent: -CELL_PADDING,
-            ruled: false,
-        };
-        let kind = if breakable {
-            RowKind::Body
-        } else {
-            RowKind::Unbroken
-        };
-        grid.write(xml, |xml| {
-            row(xml, kind, |xml| {
-                cell(xml, NOI_NHAN_WIDTH, false, |xml| {
-                    let left = Para::centred().align(Align::Left);
-                    let label = Font::size(12.0).bold().italic();
-                    line(xml, left.clone().before(6.0), "Nơi nhận:", label, notes);
-                    for r in recipients {
-                        let entry = format!("- {r}");
-                        line(xml, left.clone(), &entry, Font::size(11.0), notes);
-                    }
-                });
-                cell(xml, right, false, |xml| {
-                    let bold = Font::size(14.0).bold();
-                    let mut first = true;
-                    let lines = signer.authority.iter().chain(signer.title.iter());
-                    for text in lines {
-                        let para = Para::centred().before(if first { 6.0 } else { 0.0 });
-                        line(xml, para, text, bold, notes);
-                        first = false;
-                    }
-                    signature_space(xml, images, right - 2.0 * CELL_PADDING);
-                    if let Some(name) = &signer.name {
-                        line(xml, Para::centred(), name, bold, notes);
-                    }
-                });
-            });
-        });
-    });
 }
 
 /// An appendix's head on its own pages (R-PL): label, title, subtitle,
