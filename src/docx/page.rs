@@ -8,7 +8,7 @@ use super::document::{Body, write_paragraph};
 use super::measure::{longest_line, text_width};
 use super::para::{Para, Rule, Spacing};
 use super::styles;
-use super::table::{CELL_PADDING, Grid, RowKind, cell, row};
+use super::table::{Grid, RowKind, cell, row};
 use super::text::{Font, Footnotes, run, runs};
 use super::xml::Xml;
 use crate::markup::plain_text;
@@ -16,7 +16,10 @@ use crate::view::{AppendixView, DateView, UrgencyView, View};
 
 const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
-/// Header columns of Mẫu 1.4, the table 2.5 mm left of the margin.
+/// Header columns of Mẫu 1.4, the table 2.5 mm left of the margin, its
+/// cells unpadded: their text as wide as the PDF's, so that what holds
+/// one line there holds one here (`ỦY BAN NHÂN DÂN XÃ AN BÌNH`, 65.7 mm
+/// of 12-pt bold, took two lines in 64.5 mm).
 const HEADER_COLUMNS: [f64; 2] = [67.5, 100.0];
 const HEADER_SHIFT: f64 = -2.5;
 /// Above the header table, in points: the page's text starts 4.7 pt above
@@ -90,14 +93,13 @@ pub fn header(body: &mut Body, view: &View, head: &Head) {
     let drop = Para::hairline().spacing(Spacing::Exactly(HEADER_DROP));
     body.paragraph(drop, |_, _| {});
     let [left, right] = HEADER_COLUMNS;
-    let inner = |w: f64| w - 2.0 * CELL_PADDING;
     body.block(|xml, notes| {
         let grid = Grid {
             columns: &HEADER_COLUMNS,
             indent: HEADER_SHIFT,
             ruled: false,
         };
-        grid.write(xml, |xml| {
+        grid.write_padded(xml, 0.0, |xml| {
             row(xml, RowKind::Unbroken, |xml| {
                 cell(xml, left, false, |xml| {
                     if let Some(parent) = &view.issuer.parent {
@@ -105,8 +107,8 @@ pub fn header(body: &mut Body, view: &View, head: &Head) {
                     }
                     let name = &view.issuer.name;
                     line(xml, Para::centred(), name, Font::size(12.0).bold(), notes);
-                    let width = longest_line(&plain_lines(name), 12.0, true, inner(left));
-                    rule(xml, RULE_RATIO * width, inner(left), 4.0, 0.0);
+                    let width = longest_line(&plain_lines(name), 12.0, true, left);
+                    rule(xml, RULE_RATIO * width, left, 4.0, 0.0);
                 });
                 cell(xml, right, false, |xml| {
                     line(
@@ -118,7 +120,7 @@ pub fn header(body: &mut Body, view: &View, head: &Head) {
                     );
                     line(xml, Para::centred(), MOTTO, Font::size(13.0).bold(), notes);
                     let width = text_width(MOTTO, 13.0, true);
-                    rule(xml, width, inner(right), 4.0, 0.0);
+                    rule(xml, width, right, 4.0, 0.0);
                 });
             });
             if head.numbered {
@@ -126,7 +128,7 @@ pub fn header(body: &mut Body, view: &View, head: &Head) {
                     cell(xml, left, false, |xml| {
                         number_line(xml, head, notes);
                         if let Some(urgency) = head.urgency {
-                            urgency_box(xml, urgency, inner(left));
+                            urgency_box(xml, urgency, left);
                         }
                     });
                     cell(xml, right, false, |xml| {
