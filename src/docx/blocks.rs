@@ -4,6 +4,7 @@
 //! copying between offices.
 
 use super::document::{Body, Section};
+use super::measure::text_width;
 use super::para::{Align, Para};
 use super::styles::{self, StyleDef};
 use super::table::{CELL_PADDING, Grid, RowKind, cell, row};
@@ -99,28 +100,36 @@ fn paragraph(
     marker: Option<&str>,
     setting: &Setting,
 ) {
-    let mut para = match marker {
-        Some(_) => setting.list.clone(),
-        None => setting.para.clone(),
-    };
+    // The text's last paragraph keeps with the closing block, by a style
+    // whose next paragraph is of the same style: a paragraph a clerk
+    // starts at its end keeps with it too. Only a mục's own paragraph
+    // stays a heading, for the navigation pane. Widow control then
+    // carries its last two lines along, as the PDF's does; a last text of
+    // one line takes the paragraph before it along too.
+    let closing = setting.keep_tails && matches!(tail, Tail::Last | Tail::LastAfterText);
+    if closing && tail == Tail::LastAfterText && one_line(text, body.width) {
+        body.keep_pending_with_next(styles::CLOSING_TEXT.id);
+    }
+    let heading = lead
+        .filter(|s| !closing || s.level == 1)
+        .map(|s| heading_style(s.level));
     let mut font = setting.font;
-    if let Some(s) = lead {
+    let mut para = match (heading, marker) {
         // The section's paragraph, for the navigation pane, but laid out
         // as the body paragraph it opens.
-        let style = heading_style(s.level);
-        para = Para {
-            keep_next: false,
-            keep_lines: false,
-            ..style.para.clone()
-        };
-        font = Font::of(style).regular();
-    }
-    if setting.keep_tails && tail != Tail::Body {
-        para.keep_next = true;
-        if lead.is_none() {
-            para.style = styles::CLOSING_TEXT.id;
+        (Some(style), _) => {
+            font = Font::of(style).regular();
+            Para {
+                keep_next: false,
+                keep_lines: false,
+                ..style.para.clone()
+            }
         }
-    }
+        _ if closing => styles::CLOSING_TEXT.para,
+        (None, Some(_)) => setting.list.clone(),
+        (None, None) => setting.para.clone(),
+    };
+    para.keep_next |= closing;
     body.paragraph(para, |xml, notes| {
         if let Some(s) = lead {
             heading_runs(xml, s, font, notes);
@@ -131,6 +140,12 @@ fn paragraph(
         }
         runs(xml, text, font, notes);
     });
+}
+
+/// Whether `text` holds one line of body text `width` mm wide.
+fn one_line(text: &str, width: f64) -> bool {
+    let plain = crate::markup::plain_text(text);
+    text_width(&plain, 14.0, false) <= width - Para::BODY.first_line
 }
 
 /// A section's number and title in bold; the number of an untitled

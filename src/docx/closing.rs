@@ -9,7 +9,7 @@ use super::document::Body;
 use super::images::{Images, signature_space};
 use super::page::line;
 use super::para::{Align, Para, Spacing};
-use super::table::{CELL_PADDING, Grid, RowKind, cell, row};
+use super::table::{Grid, RowKind, cell, row};
 use super::text::Font;
 use crate::view::SignerView;
 
@@ -37,14 +37,13 @@ pub fn closing(
     breakable: bool,
     images: &Images,
 ) {
-    // The signature column's text as wide as the PDF's and centred where
-    // it is: the table starts a cell's padding left of the margin, and
-    // the column ends as far right of it.
-    let right = body.section.text_width() - NOI_NHAN_WIDTH + 2.0 * CELL_PADDING;
+    // Unpadded cells, their text as wide as the PDF's columns: a nơi nhận
+    // entry holds as many lines, the signer's lines are centred alike.
+    let right = body.section.text_width() - NOI_NHAN_WIDTH;
     body.block(|xml, notes| {
         let grid = Grid {
             columns: &[NOI_NHAN_WIDTH, right],
-            indent: -CELL_PADDING,
+            indent: 0.0,
             ruled: false,
         };
         let kind = if breakable {
@@ -52,7 +51,7 @@ pub fn closing(
         } else {
             RowKind::Unbroken
         };
-        grid.write(xml, |xml| {
+        grid.write_padded(xml, 0.0, |xml| {
             row(xml, kind, |xml| {
                 cell(xml, NOI_NHAN_WIDTH, false, |xml| {
                     let left = Para::centred().align(Align::Left);
@@ -73,7 +72,7 @@ pub fn closing(
                         line(xml, signer_line.clone().before(before), text, bold, notes);
                         before = 0.0;
                     }
-                    signature_space(xml, images, right - 2.0 * CELL_PADDING, SPACE_BEFORE);
+                    signature_space(xml, images, right, SPACE_BEFORE);
                     if let Some(name) = &signer.name {
                         line(xml, signer_line.before(NAME_BEFORE), name, bold, notes);
                     }

@@ -143,6 +143,17 @@ impl Body {
         self.pending = Some((para, runs));
     }
 
+    /// Keeps the last paragraph written with the next, in style `style`
+    /// unless it is a heading's.
+    pub fn keep_pending_with_next(&mut self, style: &'static str) {
+        if let Some((para, _)) = &mut self.pending {
+            para.keep_next = true;
+            if !para.style.starts_with("Heading") {
+                para.style = style;
+            }
+        }
+    }
+
     /// A top-level table (or anything else that is not a paragraph).
     pub fn block(&mut self, content: impl FnOnce(&mut Xml, &mut Footnotes)) {
         self.flush();

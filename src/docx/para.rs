@@ -49,6 +49,8 @@ pub struct Para {
     pub spacing: Spacing,
     pub keep_next: bool,
     pub keep_lines: bool,
+    /// A paragraph's first and last lines are never alone on a page.
+    pub widow_control: bool,
     pub rule_below: Option<Rule>,
     /// A box around the paragraph (the urgency mark).
     pub boxed: Option<Rule>,
@@ -67,18 +69,21 @@ impl Para {
         spacing: Spacing::Single,
         keep_next: false,
         keep_lines: false,
+        widow_control: false,
         rule_below: None,
         boxed: None,
     };
 
     /// A body paragraph (R-BODY): justified, first line indented 1 cm, lines
-    /// 1.25 em apart, 6 pt after, as the PDF sets them.
+    /// 1.25 em apart, 6 pt after, two lines at least at either end of a
+    /// page, as the PDF sets them.
     pub const BODY: Para = Para {
         style: "Normal",
         align: Align::Justify,
         first_line: 10.0,
         after: 6.0,
         spacing: Spacing::AtLeast(17.5),
+        widow_control: true,
         ..Para::WORD
     };
 
@@ -141,6 +146,12 @@ impl Para {
     pub fn differences(&self, xml: &mut Xml, base: &Para) {
         switch(xml, "w:keepNext", self.keep_next, base.keep_next);
         switch(xml, "w:keepLines", self.keep_lines, base.keep_lines);
+        switch(
+            xml,
+            "w:widowControl",
+            self.widow_control,
+            base.widow_control,
+        );
         if let Some(rule) = self.boxed {
             xml.element("w:pBdr", &[], |xml| {
                 for side in ["w:top", "w:left", "w:bottom", "w:right"] {
