@@ -381,16 +381,8 @@ fn font_names(pdf: &[u8]) -> Vec<String> {
     names
 }
 
-/// A second, independent reader: python-docx (PyPI; skipped locally when
-/// it is missing, required under CI=true), with Python's warnings made
-/// errors, finds the paragraphs, tables, sections and properties kehoach
-/// wrote, and the plan's text.
-#[test]
-fn python_docx_reads_every_sample_without_a_warning() {
-    if !have_python_docx() {
-        return;
-    }
-    const READ: &str = r#"
+/// What python-docx reads of a Word file, as JSON.
+const READ: &str = r#"
 import json, sys, docx
 from lxml import etree
 d = docx.Document(sys.argv[1])
@@ -410,8 +402,19 @@ print(json.dumps({
     "title": d.core_properties.title,
     "author": d.core_properties.author,
     "text": "\n".join(texts),
+    "paragraphs": [[p.style.name, p.text] for p in d.paragraphs],
 }))
 "#;
+
+/// A second, independent reader: python-docx (PyPI; skipped locally when
+/// it is missing, required under CI=true), with Python's warnings made
+/// errors, finds the paragraphs, tables, sections and properties kehoach
+/// wrote, and the plan's text.
+#[test]
+fn python_docx_reads_every_sample_without_a_warning() {
+    if !have_python_docx() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let full = root().join("tests/fixtures/full.json");
     for path in sample_paths().into_iter().chain([full]) {
@@ -467,4 +470,74 @@ fn have_python_docx() -> bool {
         eprintln!("skipped: python-docx is not installed");
     }
     found
+}
+
+/// What python-docx reads of a plan's Word file.
+fn python_docx(plan: &LoadedPlan) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("plan.docx");
+    std::fs::write(&docx, kehoach::docx::docx(plan, Part::All).unwrap()).unwrap();
+    let out = Command::new("python3")
+        .args(["-W", "error", "-c", READ])
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The navigation pane shows the plan: python-docx finds the style
+/// Heading 1 on the paragraph of every first-level mục (of the plan and
+/// of its appendices), in order, and on no other; the trích yếu in Title.
+#[test]
+fn python_docx_sees_heading_1_on_every_first_level_muc() {
+    if !have_python_docx() {
+        return;
+    }
+    let full = root().join("tests/fixtures/full.json");
+    for path in sample_paths().into_iter().chain([full]) {
+        let plan = load(&path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let read = python_docx(&plan);
+        let paragraphs: Vec<(String, String)> =
+            serde_json::from_value(read["paragraphs"].clone()).unwrap();
+        let styled = |style: &str| -> Vec<&str> {
+            paragraphs
+                .iter()
+                .filter(|(s, _)| s == style)
+                .map(|(_, text)| text.as_str())
+                .collect()
+        };
+        let view = kehoach::view::View::new(&plan.plan, "Times New Roman");
+        let muc: Vec<String> = view
+            .sections
+            .iter()
+            .chain(view.appendices.iter().flat_map(|a| &a.sections))
+            .map(|s| {
+                let title = s.title.as_deref().map(kehoach::markup::plain_text);
+                match title {
+                    Some(t) => format!("{} {t}", s.number),
+                    None => s.number.clone(),
+                }
+            })
+            .collect();
+        let headings = styled("Heading 1");
+        assert_eq!(headings.len(), muc.len(), "{name}: {headings:?}");
+        for (heading, muc) in headings.iter().zip(&muc) {
+            assert!(
+                heading.starts_with(muc.as_str()),
+                "{name}: {heading:?}, {muc:?}"
+            );
+        }
+        assert!(
+            styled("Title").contains(&view.plain_title.as_str()),
+            "{name}: Title {:?}",
+            styled("Title")
+        );
+        println!("{name}: {} mục in Heading 1", muc.len());
+    }
 }
