@@ -541,3 +541,85 @@ fn python_docx_sees_heading_1_on_every_first_level_muc() {
         println!("{name}: {} mục in Heading 1", muc.len());
     }
 }
+
+/// Appends, as a clerk pressing Enter at the end of the text's last
+/// paragraph would, a paragraph of the style Word gives the next
+/// paragraph, of about `lines` lines, for each count given: argv is the
+/// Word file, the folder to write to, then the counts.
+const APPEND: &str = r#"
+import os, sys, docx
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+src, out = sys.argv[1], sys.argv[2]
+for lines in map(int, sys.argv[3:]):
+    d = docx.Document(src)
+    text = lambda e: "".join(t.text or "" for t in e.iter(qn("w:t")))
+    closing = next(t for t in d.element.body.iter(qn("w:tbl")) if "Nơi nhận:" in text(t))
+    last = closing.getprevious()
+    while last.tag != qn("w:p") or not text(last).strip():
+        last = last.getprevious()
+    style = Paragraph(last, d._body).style.next_paragraph_style
+    new = d.element.body.makeelement(qn("w:p"), {})
+    last.addnext(new)
+    added = Paragraph(new, d._body)
+    added.style = style
+    added.add_run(" ".join(["Nội dung văn thư bổ sung"] * (3 * lines)))
+    name = os.path.splitext(os.path.basename(src))[0]
+    d.save(os.path.join(out, f"{name}-{lines}.docx"))
+"#;
+
+/// A paragraph a clerk adds at the end of the text, of 1 to 16 lines,
+/// pushes the closing block down, across a page on 004 (1 line and more)
+/// and 003 (16): the block keeps the text's last lines with it and is
+/// never alone on its page (it was, with the last two paragraphs only
+/// kept with it: the added one, in Normal, broke the chain).
+#[test]
+fn a_paragraph_added_at_the_end_never_leaves_the_signature_alone() {
+    if !have_tool("soffice") || !have_python_docx() {
+        return;
+    }
+    let office = Office::new();
+    let added = office.path("added");
+    std::fs::create_dir_all(&added).unwrap();
+    let full = root().join("tests/fixtures/full.json");
+    for path in sample_paths().into_iter().chain([full]) {
+        let docx = office.path(&format!("{}.docx", path.file_stem().unwrap().display()));
+        std::fs::write(&docx, kehoach::docx::docx(&load(&path), Part::All).unwrap()).unwrap();
+        let out = Command::new("python3")
+            .args(["-c", APPEND])
+            .arg(&docx)
+            .arg(&added)
+            .args(["1", "4", "8", "16"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let mut docx: Vec<PathBuf> = std::fs::read_dir(&added)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    docx.sort();
+    assert_eq!(docx.len(), 7 * 4);
+    for pdf in office.convert(&docx) {
+        let name = pdf.file_stem().unwrap().to_string_lossy().into_owned();
+        let count = pages(&std::fs::read(&pdf).unwrap());
+        let (page, above) = (1..=count)
+            .find_map(|page| {
+                let words = page_words(&pdf, page);
+                let label = words.iter().position(|w| w.text == "Nơi")?;
+                let top = words[label].y0;
+                let above = words
+                    .iter()
+                    .filter(|w| w.y1 <= top && !w.text.chars().all(|c| c.is_ascii_digit()))
+                    .count();
+                Some((page, above))
+            })
+            .unwrap_or_else(|| panic!("{name}: no Nơi nhận:"));
+        println!("{name}: the closing block on page {page} of {count}, {above} words above it");
+        assert!(above > 0, "{name}: the closing block alone on page {page}");
+    }
+}
