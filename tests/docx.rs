@@ -200,8 +200,8 @@ impl Styles {
         chain
     }
 
-    /// The paragraph property `name` as it applies to `p`.
-    fn prop<'a>(&'a self, p: &'a Node, name: &str) -> &'a Node {
+    /// The paragraph property `name` as it applies to `p`, if any does.
+    fn find<'a>(&'a self, p: &'a Node, name: &str) -> Option<&'a Node> {
         let own = p.children.iter().find(|c| c.name == "w:pPr");
         own.into_iter()
             .chain(
@@ -210,19 +210,17 @@ impl Styles {
                     .filter_map(|s| s.children.iter().find(|c| c.name == "w:pPr")),
             )
             .find_map(|props| props.children.iter().find(|c| c.name == name))
+    }
+
+    /// The paragraph property `name` as it applies to `p`.
+    fn prop<'a>(&'a self, p: &'a Node, name: &str) -> &'a Node {
+        self.find(p, name)
             .unwrap_or_else(|| panic!("no {name} for the paragraph"))
     }
 
     /// Whether an on/off paragraph property applies to `p`.
     fn on(&self, p: &Node, name: &str) -> bool {
-        let own = p.children.iter().find(|c| c.name == "w:pPr");
-        own.into_iter()
-            .chain(
-                self.chain(p)
-                    .into_iter()
-                    .filter_map(|s| s.children.iter().find(|c| c.name == "w:pPr")),
-            )
-            .find_map(|props| props.children.iter().find(|c| c.name == name))
+        self.find(p, name)
             .is_some_and(|n| n.attr("w:val") != Some("0"))
     }
 

@@ -66,27 +66,40 @@ impl Office {
         self.dir.path().join(name)
     }
 
+    /// Writes each plan's Word file, named after it; their paths.
+    fn write(&self, plans: &[(String, LoadedPlan)]) -> Vec<PathBuf> {
+        plans
+            .iter()
+            .map(|(name, plan)| {
+                let path = self.path(&format!("{name}.docx"));
+                std::fs::write(&path, kehoach::docx::docx(plan, Part::All).unwrap()).unwrap();
+                path
+            })
+            .collect()
+    }
+
     /// Converts the Word files to PDF; the PDFs' paths, in order.
     fn convert(&self, docx: &[PathBuf]) -> Vec<PathBuf> {
         let out = self.path("pdf");
         let profile = format!("file://{}", self.path("profile").display());
-        let status = Command::new("soffice")
+        run(Command::new("soffice")
             .env("FONTCONFIG_FILE", self.path("fonts.conf"))
             .arg(format!("-env:UserInstallation={profile}"))
             .args(["--headless", "--convert-to", "pdf", "--outdir"])
             .arg(&out)
-            .args(docx)
-            .output()
-            .unwrap();
-        assert!(
-            status.status.success(),
-            "{}",
-            String::from_utf8_lossy(&status.stderr)
-        );
+            .args(docx));
         docx.iter()
             .map(|d| out.join(Path::new(d.file_name().unwrap()).with_extension("pdf")))
             .collect()
     }
+}
+
+/// Runs a command; its standard output, after asserting it succeeded.
+fn run(command: &mut Command) -> Vec<u8> {
+    let out = command.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{command:?}: {stderr}");
+    out.stdout
 }
 
 /// Sample 004 issued by a commune's UBND under its district's: the
@@ -119,15 +132,7 @@ fn converted() -> Option<&'static [Converted]> {
             .map(|p| (p.file_stem().unwrap().to_string_lossy().into(), load(&p)))
             .collect();
         plans.push(("commune".into(), commune_plan()));
-        let docx: Vec<PathBuf> = plans
-            .iter()
-            .map(|(name, plan)| {
-                let path = office.path(&format!("{name}.docx"));
-                std::fs::write(&path, kehoach::docx::docx(plan, Part::All).unwrap()).unwrap();
-                path
-            })
-            .collect();
-        let pdfs = office.convert(&docx);
+        let pdfs = office.convert(&office.write(&plans));
         let all = plans
             .into_iter()
             .zip(pdfs)
@@ -304,14 +309,7 @@ fn libreoffice_puts_the_seal_within_2_mm_of_the_pdfs() {
         .map(|p| (p.file_stem().unwrap().to_string_lossy().into(), sealed(p)))
         .chain([("full".into(), load(&full))])
         .collect();
-    let docx: Vec<PathBuf> = plans
-        .iter()
-        .map(|(name, plan)| {
-            let path = office.path(&format!("{name}.docx"));
-            std::fs::write(&path, kehoach::docx::docx(plan, Part::All).unwrap()).unwrap();
-            path
-        })
-        .collect();
+    let docx = office.write(&plans);
     let is_seal = |w: f64, h: f64| (w - h).abs() < 1.0 && w > 90.0;
     let mm = |pt: f64| pt * 25.4 / 72.0;
     let dir = tempfile::tempdir().unwrap();
@@ -415,24 +413,11 @@ fn python_docx_reads_every_sample_without_a_warning() {
     if !have_python_docx() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
     let full = root().join("tests/fixtures/full.json");
     for path in sample_paths().into_iter().chain([full]) {
         let plan = load(&path);
-        let docx = dir.path().join("plan.docx");
-        std::fs::write(&docx, kehoach::docx::docx(&plan, Part::All).unwrap()).unwrap();
-        let out = Command::new("python3")
-            .args(["-W", "error", "-c", READ])
-            .arg(&docx)
-            .output()
-            .unwrap();
         let name = path.file_name().unwrap().to_string_lossy();
-        assert!(
-            out.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let read = python_docx(&plan);
         let view = kehoach::view::View::new(&plan.plan, "Times New Roman");
         assert_eq!(read["title"], view.plain_title.as_str(), "{name}");
         assert_eq!(
@@ -477,17 +462,10 @@ fn python_docx(plan: &LoadedPlan) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join("plan.docx");
     std::fs::write(&docx, kehoach::docx::docx(plan, Part::All).unwrap()).unwrap();
-    let out = Command::new("python3")
+    let out = run(Command::new("python3")
         .args(["-W", "error", "-c", READ])
-        .arg(&docx)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+        .arg(&docx));
+    serde_json::from_slice(&out).unwrap()
 }
 
 /// The navigation pane shows the plan: python-docx finds the style
@@ -585,18 +563,11 @@ fn a_paragraph_added_at_the_end_never_leaves_the_signature_alone() {
     for path in sample_paths().into_iter().chain([full]) {
         let docx = office.path(&format!("{}.docx", path.file_stem().unwrap().display()));
         std::fs::write(&docx, kehoach::docx::docx(&load(&path), Part::All).unwrap()).unwrap();
-        let out = Command::new("python3")
+        run(Command::new("python3")
             .args(["-c", APPEND])
             .arg(&docx)
             .arg(&added)
-            .args(["1", "4", "8", "16"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+            .args(["1", "4", "8", "16"]));
     }
     let mut docx: Vec<PathBuf> = std::fs::read_dir(&added)
         .unwrap()

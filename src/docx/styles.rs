@@ -34,6 +34,19 @@ pub const NORMAL: StyleDef = StyleDef {
     outline: None,
 };
 
+/// A style based on Normal, Enter at whose end starts another of it.
+const fn of_normal(id: &'static str, name: &'static str, para: Para, look: Look) -> StyleDef {
+    StyleDef {
+        id,
+        name,
+        based_on: Some(&NORMAL),
+        next: None,
+        para,
+        look,
+        outline: None,
+    }
+}
+
 const fn heading(id: &'static str, name: &'static str, level: u8) -> StyleDef {
     StyleDef {
         id,
@@ -112,42 +125,34 @@ pub const SUBTITLE: StyleDef = StyleDef {
 
 /// Dash lists and a task's lines (R-DASH): set as body paragraphs, their
 /// marker typed, so that they survive copying between offices.
-pub const LIST: StyleDef = StyleDef {
-    id: "List",
-    name: "List",
-    based_on: Some(&NORMAL),
-    next: None,
-    para: Para {
+pub const LIST: StyleDef = of_normal(
+    "List",
+    "List",
+    Para {
         style: "List",
         ..Para::BODY
     },
-    look: Look::PLAIN,
-    outline: None,
-};
+    Look::PLAIN,
+);
 
 /// The text's last paragraphs, kept on the page of the closing block
 /// (R-SIGNER); a paragraph a clerk starts at their end is one too.
-pub const CLOSING_TEXT: StyleDef = StyleDef {
-    id: "ClosingText",
-    name: "Đoạn cuối (giữ với chữ ký)",
-    based_on: Some(&NORMAL),
-    next: None,
-    para: Para {
+pub const CLOSING_TEXT: StyleDef = of_normal(
+    "ClosingText",
+    "Đoạn cuối (giữ với chữ ký)",
+    Para {
         style: "ClosingText",
         keep_next: true,
         ..Para::BODY
     },
-    look: Look::PLAIN,
-    outline: None,
-};
+    Look::PLAIN,
+);
 
 /// Text in a table of the body: 13 pt, unindented, 4 pt after.
-pub const TABLE_TEXT: StyleDef = StyleDef {
-    id: "TableText",
-    name: "Chữ trong bảng",
-    based_on: Some(&NORMAL),
-    next: None,
-    para: Para {
+pub const TABLE_TEXT: StyleDef = of_normal(
+    "TableText",
+    "Chữ trong bảng",
+    Para {
         style: "TableText",
         align: Align::Left,
         first_line: 0.0,
@@ -155,40 +160,34 @@ pub const TABLE_TEXT: StyleDef = StyleDef {
         spacing: Spacing::Single,
         ..Para::BODY
     },
-    look: Look {
+    Look {
         size: 13.0,
         ..Look::PLAIN
     },
-    outline: None,
-};
+);
 
 /// Footnotes (R-FOOTNOTE): 12 pt, smaller than the body, unindented.
-pub const FOOTNOTE: StyleDef = StyleDef {
-    id: "FootnoteText",
-    name: "footnote text",
-    based_on: Some(&NORMAL),
-    next: None,
-    para: Para {
+pub const FOOTNOTE: StyleDef = of_normal(
+    "FootnoteText",
+    "footnote text",
+    Para {
         style: "FootnoteText",
         first_line: 0.0,
         after: 0.0,
         spacing: Spacing::Single,
         ..Para::BODY
     },
-    look: Look {
+    Look {
         size: 12.0,
         ..Look::PLAIN
     },
-    outline: None,
-};
+);
 
 /// The page number's paragraph (R-PAGENO): 13 pt, centred.
-pub const PAGE_HEADER: StyleDef = StyleDef {
-    id: "Header",
-    name: "header",
-    based_on: Some(&NORMAL),
-    next: None,
-    para: Para {
+pub const PAGE_HEADER: StyleDef = of_normal(
+    "Header",
+    "header",
+    Para {
         style: "Header",
         align: Align::Center,
         first_line: 0.0,
@@ -196,12 +195,11 @@ pub const PAGE_HEADER: StyleDef = StyleDef {
         spacing: Spacing::Single,
         ..Para::BODY
     },
-    look: Look {
+    Look {
         size: 13.0,
         ..Look::PLAIN
     },
-    outline: None,
-};
+);
 
 const ALL: [&StyleDef; 11] = [
     &NORMAL,
