@@ -7,10 +7,11 @@
 //! signed; the Word file is how a draft travels for comments.
 //!
 //! It is made from the same [`View`] as the PDF, so both print the same
-//! text. One concern a file: [`xml`] drives quick-xml, [`text`] writes
-//! paragraphs and runs, [`document`] the sections, [`page`] the header,
-//! title and closing blocks, [`blocks`] the body, [`images`] the
-//! signature and seal, [`parts`] the rest of the package.
+//! text. One concern a file: [`xml`] drives quick-xml, [`styles`] the
+//! named styles, [`para`] paragraphs and [`text`] runs (each writing only
+//! what differs from its style), [`document`] the sections, [`page`] the
+//! header and title, [`closing`] the closing block, [`blocks`] the body,
+//! [`images`] the signature and seal, [`parts`] the rest of the package.
 //!
 //! Why not `docx-rs` (0.4.22, its current version): it numbers
 //! paragraphs, footnotes and headers from process-wide counters, so the
