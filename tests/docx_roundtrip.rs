@@ -12,9 +12,11 @@ mod common;
 use std::io::Read;
 
 use common::docx_zip::{rezip, without_plan_part};
+use common::office::Office;
 use common::shape::{differences, shape_differences};
 use common::{have_python_docx, have_tool, load, sample, sample_paths};
 use kehoach::import::{Imported, import_bytes};
+use kehoach::load::LoadedPlan;
 use kehoach::model::Plan;
 use kehoach::view::Part;
 use serde_json::Value;
@@ -234,40 +236,22 @@ fn a_word_file_saved_again_by_libreoffice_comes_back_whole() {
     if !have_tool("soffice") {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let mut inputs = Vec::new();
-    for path in sample_paths() {
-        let file = dir
-            .path()
-            .join(path.with_extension("docx").file_name().unwrap());
-        std::fs::write(&file, word_file(&load(&path))).unwrap();
-        inputs.push((path, file));
-    }
-    let out = dir.path().join("saved");
-    let profile = format!("file://{}", dir.path().join("profile").display());
-    let status = std::process::Command::new("soffice")
-        .arg(format!("-env:UserInstallation={profile}"))
-        .args([
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-        ])
-        .arg(&out)
-        .args(inputs.iter().map(|(_, file)| file))
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    let office = Office::new();
+    let plans: Vec<(String, LoadedPlan)> = sample_paths()
+        .iter()
+        .map(|path| {
+            (
+                path.file_stem().unwrap().to_string_lossy().into(),
+                load(path),
+            )
+        })
+        .collect();
+    let saved = office.convert_to(&office.write(&plans), "docx:MS Word 2007 XML", "saved");
     let mut failures = Vec::new();
-    for (path, file) in &inputs {
-        let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        let saved = std::fs::read(out.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let imported = import(&saved, &name);
-        failures.extend(plan_differences(&name, &load(path).plan, &imported.plan));
+    for ((name, plan), file) in plans.iter().zip(&saved) {
+        let saved = std::fs::read(file).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let imported = import(&saved, name);
+        failures.extend(plan_differences(name, &plan.plan, &imported.plan));
     }
     assert!(
         failures.is_empty(),

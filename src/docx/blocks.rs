@@ -4,8 +4,11 @@
 //! copying between offices.
 
 use super::document::{Body, Section};
+use super::measure::text_width;
+use super::para::{Align, Para};
+use super::styles::{self, StyleDef};
 use super::table::{CELL_PADDING, Grid, RowKind, cell, row};
-use super::text::{Align, Font, Footnotes, Para, Spacing, runs};
+use super::text::{Font, Footnotes, runs};
 use super::xml::Xml;
 use crate::model::Width;
 use crate::view::{BlockView, ColumnView, SectionView, TableView, Tail};
@@ -15,6 +18,8 @@ use crate::view::{BlockView, ColumnView, SectionView, TableView, Tail};
 #[derive(Clone)]
 pub struct Setting {
     pub para: Para,
+    /// A list item's or a task line's paragraph.
+    pub list: Para,
     pub font: Font,
     /// The text's last lines keep with the closing block that follows.
     pub keep_tails: bool,
@@ -23,7 +28,8 @@ pub struct Setting {
 impl Setting {
     pub fn body(keep_tails: bool) -> Setting {
         Setting {
-            para: Para::body(),
+            para: Para::BODY,
+            list: styles::LIST.para,
             font: Font::size(14.0),
             keep_tails,
         }
@@ -37,18 +43,19 @@ impl Setting {
             Some(c) if c.align == "right" => Align::Right,
             _ => Align::Left,
         };
+        let para = styles::TABLE_TEXT.para.align(align);
         Setting {
-            para: Para {
-                first_line: 0.0,
-                after: 4.0,
-                spacing: Spacing::Single,
-                align,
-                ..Para::body()
-            },
-            font: Font::size(13.0),
+            list: para.clone(),
+            para,
+            font: Font::of(&styles::TABLE_TEXT),
             keep_tails: false,
         }
     }
+}
+
+/// The heading style of a section at `level` (1: mục).
+fn heading_style(level: usize) -> &'static StyleDef {
+    &styles::HEADINGS[level.clamp(1, styles::HEADINGS.len()) - 1]
 }
 
 pub fn blocks(body: &mut Body, list: &[BlockView], setting: &Setting) {
@@ -93,9 +100,36 @@ fn paragraph(
     marker: Option<&str>,
     setting: &Setting,
 ) {
-    let mut para = setting.para.clone();
-    para.keep_next = setting.keep_tails && tail != Tail::Body;
-    let font = setting.font;
+    // The text's last paragraph keeps with the closing block, by a style
+    // whose next paragraph is of the same style: a paragraph a clerk
+    // starts at its end keeps with it too. Only a mục's own paragraph
+    // stays a heading, for the navigation pane. Widow control then
+    // carries its last two lines along, as the PDF's does; a last text of
+    // one line takes the paragraph before it along too.
+    let closing = setting.keep_tails && matches!(tail, Tail::Last | Tail::LastAfterText);
+    if closing && tail == Tail::LastAfterText && one_line(text, body.width) {
+        body.keep_pending_with_next(styles::CLOSING_TEXT.id);
+    }
+    let heading = lead
+        .filter(|s| !closing || s.level == 1)
+        .map(|s| heading_style(s.level));
+    let mut font = setting.font;
+    let mut para = match (heading, marker) {
+        // The section's paragraph, for the navigation pane, but laid out
+        // as the body paragraph it opens.
+        (Some(style), _) => {
+            font = Font::of(style).regular();
+            Para {
+                keep_next: false,
+                keep_lines: false,
+                ..style.para.clone()
+            }
+        }
+        _ if closing => styles::CLOSING_TEXT.para,
+        (None, Some(_)) => setting.list.clone(),
+        (None, None) => setting.para.clone(),
+    };
+    para.keep_next |= closing;
     body.paragraph(para, |xml, notes| {
         if let Some(s) = lead {
             heading_runs(xml, s, font, notes);
@@ -108,19 +142,26 @@ fn paragraph(
     });
 }
 
+/// Whether `text` holds one line of body text `width` mm wide.
+fn one_line(text: &str, width: f64) -> bool {
+    let plain = crate::markup::plain_text(text);
+    text_width(&plain, 14.0, false) <= width - Para::BODY.first_line
+}
+
 /// A section's number and title in bold; the number of an untitled
 /// khoản upright (R-KHOAN).
 fn heading_runs(xml: &mut Xml, s: &SectionView, font: Font, notes: &mut Footnotes) {
     match &s.title {
         Some(title) => runs(xml, &format!("{} {title}", s.number), font.bold(), notes),
-        None => runs(xml, &s.number, font, notes),
+        None => runs(xml, &s.number, font.regular(), notes),
     }
 }
 
 /// A heading on a line of its own, kept with what follows (R-MUC).
-fn heading(body: &mut Body, s: &SectionView, setting: &Setting) {
-    let font = setting.font;
-    body.paragraph(setting.para.clone().keep_next(), |xml, notes| {
+fn heading(body: &mut Body, s: &SectionView) {
+    let style = heading_style(s.level);
+    let font = Font::of(style);
+    body.paragraph(style.para.clone(), |xml, notes| {
         heading_runs(xml, s, font, notes);
     });
 }
@@ -138,7 +179,7 @@ pub fn section(body: &mut Body, s: &SectionView, setting: &Setting) {
             blocks(body, rest, setting);
         }
         _ => {
-            heading(body, s, setting);
+            heading(body, s);
             blocks(body, &s.content, setting);
         }
     }
@@ -161,7 +202,7 @@ fn table(body: &mut Body, t: &TableView, title: Option<&SectionView>, setting: &
         });
     }
     if let Some(s) = title {
-        heading(body, s, setting);
+        heading(body, s);
     }
     if let Some(caption) = &t.caption {
         let caption = caption.clone();
@@ -182,8 +223,9 @@ fn table(body: &mut Body, t: &TableView, title: Option<&SectionView>, setting: &
                     for (i, text) in header.iter().enumerate() {
                         let width = widths.get(i).copied().unwrap_or(20.0);
                         cell(xml, width, true, |xml| {
-                            let para = Para::centred().after(2.0);
-                            super::page::line(xml, para, text, Font::size(13.0).bold(), notes);
+                            let para = styles::TABLE_TEXT.para.align(Align::Center).after(2.0);
+                            let font = Font::of(&styles::TABLE_TEXT).bold();
+                            super::page::line(xml, para, text, font, notes);
                         });
                     }
                 });

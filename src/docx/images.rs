@@ -1,17 +1,19 @@
 //! The signer's signature and seal images (R-SIGNER, R-ESIG), placed as
-//! the PDF places them: the signature inline, centred in the 30 mm
-//! signature space; the seal at its real size behind it, over its left
-//! third.
+//! the PDF places them: the signature centred in the 30 mm signature
+//! space, the seal at its real size over it, its centre 28 mm left of the
+//! column's.
 
 use super::document::write_paragraph;
 use super::measure::emu;
-use super::text::{Para, Spacing};
+use super::para::{Para, Spacing};
 use super::xml::Xml;
 
 /// The space for the signature, and the areas the images fit in (mm).
 const SIGNATURE_SPACE: f64 = 30.0;
 const SIGNATURE_BOX: (f64, f64) = (60.0, 20.0);
 const SEAL_SIZE: f64 = 36.0;
+/// The seal's centre from the column's, as templates/style.typ's `seal-dx`.
+const SEAL_DX: f64 = -SIGNATURE_BOX.0 / 2.0 + SIGNATURE_BOX.0 / 3.0 - SEAL_SIZE / 2.0;
 
 pub struct Image {
     pub data: Vec<u8>,
@@ -31,24 +33,33 @@ pub const SEAL_REL: &str = "rIdSeal";
 pub const SIGNATURE_PART: &str = "media/signature.png";
 pub const SEAL_PART: &str = "media/seal.png";
 
-/// The paragraph that holds the signature space, `width` mm wide.
-pub fn signature_space(xml: &mut Xml, images: &Images, width: f64) {
-    let para = Para::centred().spacing(Spacing::Exactly(SIGNATURE_SPACE * 72.0 / 25.4));
+/// The paragraph that holds the signature space, `width` mm wide,
+/// `before` pt under the line above.
+pub fn signature_space(xml: &mut Xml, images: &Images, width: f64, before: f64) {
+    let para = Para::centred()
+        .spacing(Spacing::Exactly(SIGNATURE_SPACE * 72.0 / 25.4))
+        .before(before);
     let mut content = Xml::fragment();
     if let Some(seal) = &images.seal {
         let (w, h) = contain(seal.pixels, (SEAL_SIZE, SEAL_SIZE));
-        // The seal's centre 10 mm left of the column's centre, and level
-        // with the middle of the signature space.
-        let left = width / 2.0 - SIGNATURE_BOX.0 / 2.0 + SIGNATURE_BOX.0 / 3.0 - w / 2.0;
+        // Centred where the PDF centres it: `seal-dx` (28 mm) left of the
+        // column's centre, level with the middle of the signature space.
+        let left = width / 2.0 + SEAL_DX - w / 2.0;
         let top = (SIGNATURE_SPACE - h) / 2.0;
         content.element("w:r", &[], |xml| {
-            xml.element("w:drawing", &[], |xml| anchored(xml, (w, h), (left, top)));
+            xml.element("w:drawing", &[], |xml| {
+                anchored(xml, &SEAL, (w, h), (left, top));
+            });
         });
     }
     if let Some(signature) = &images.signature {
-        let size = contain(signature.pixels, SIGNATURE_BOX);
+        // Centred in the space, as the PDF centres its signature area.
+        let (w, h) = contain(signature.pixels, SIGNATURE_BOX);
+        let at = ((width - w) / 2.0, (SIGNATURE_SPACE - h) / 2.0);
         content.element("w:r", &[], |xml| {
-            xml.element("w:drawing", &[], |xml| inline(xml, size));
+            xml.element("w:drawing", &[], |xml| {
+                anchored(xml, &SIGNATURE, (w, h), at);
+            });
         });
     }
     write_paragraph(xml, &para, None, content);
@@ -63,28 +74,42 @@ fn contain((w, h): (u64, u64), area: (f64, f64)) -> (f64, f64) {
     (w as f64 * scale, h as f64 * scale)
 }
 
-fn inline(xml: &mut Xml, size: (f64, f64)) {
-    let zero = [
-        ("distT", "0"),
-        ("distB", "0"),
-        ("distL", "0"),
-        ("distR", "0"),
-    ];
-    xml.element("wp:inline", &zero, |xml| {
-        extent(xml, size);
-        xml.empty("wp:docPr", &[("id", "1"), ("name", "Chữ ký")]);
-        picture(xml, size, SIGNATURE_REL, "signature.png");
-    });
+/// An image of the signature space, behind the text (the signer's lines
+/// stay legible), the seal over the signature as the PDF draws it.
+struct Picture {
+    id: &'static str,
+    name: &'static str,
+    rel: &'static str,
+    file: &'static str,
+    layer: &'static str,
 }
 
-fn anchored(xml: &mut Xml, size: (f64, f64), (left, top): (f64, f64)) {
+const SIGNATURE: Picture = Picture {
+    id: "1",
+    name: "Chữ ký",
+    rel: SIGNATURE_REL,
+    file: "signature.png",
+    layer: "1",
+};
+
+const SEAL: Picture = Picture {
+    id: "2",
+    name: "Dấu",
+    rel: SEAL_REL,
+    file: "seal.png",
+    layer: "2",
+};
+
+/// `picture` `size` mm large, `left` mm from the cell's text and `top` mm
+/// under the paragraph's top.
+fn anchored(xml: &mut Xml, picture: &Picture, size: (f64, f64), (left, top): (f64, f64)) {
     let attrs = [
         ("distT", "0"),
         ("distB", "0"),
         ("distL", "0"),
         ("distR", "0"),
         ("simplePos", "0"),
-        ("relativeHeight", "1"),
+        ("relativeHeight", picture.layer),
         ("behindDoc", "1"),
         ("locked", "0"),
         ("layoutInCell", "1"),
@@ -104,8 +129,8 @@ fn anchored(xml: &mut Xml, size: (f64, f64), (left, top): (f64, f64)) {
             &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")],
         );
         xml.empty("wp:wrapNone", &[]);
-        xml.empty("wp:docPr", &[("id", "2"), ("name", "Dấu")]);
-        picture(xml, size, SEAL_REL, "seal.png");
+        xml.empty("wp:docPr", &[("id", picture.id), ("name", picture.name)]);
+        graphic(xml, size, picture.rel, picture.file);
     });
 }
 
@@ -116,7 +141,7 @@ fn extent(xml: &mut Xml, (w, h): (f64, f64)) {
     );
 }
 
-fn picture(xml: &mut Xml, (w, h): (f64, f64), rel: &str, name: &str) {
+fn graphic(xml: &mut Xml, (w, h): (f64, f64), rel: &str, name: &str) {
     const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
     const PIC: &str = "http://schemas.openxmlformats.org/drawingml/2006/picture";
     xml.element("a:graphic", &[("xmlns:a", A)], |xml| {

@@ -7,10 +7,11 @@
 //! signed; the Word file is how a draft travels for comments.
 //!
 //! It is made from the same [`View`] as the PDF, so both print the same
-//! text. One concern a file: [`xml`] drives quick-xml, [`text`] writes
-//! paragraphs and runs, [`document`] the sections, [`page`] the header,
-//! title and closing blocks, [`blocks`] the body, [`images`] the
-//! signature and seal, [`parts`] the rest of the package.
+//! text. One concern a file: [`xml`] drives quick-xml, [`styles`] the
+//! named styles, [`para`] paragraphs and [`text`] runs (each writing only
+//! what differs from its style), [`document`] the sections, [`page`] the
+//! header and title, [`closing`] the closing block, [`blocks`] the body,
+//! [`images`] the signature and seal, [`parts`] the rest of the package.
 //!
 //! Why not `docx-rs` (0.4.22, its current version): it numbers
 //! paragraphs, footnotes and headers from process-wide counters, so the
@@ -20,13 +21,16 @@
 //! zip and a second quick-xml. The parts written here are few and fixed.
 
 mod blocks;
+mod closing;
 mod decision;
 mod document;
 mod images;
 pub(crate) mod measure;
 mod page;
+mod para;
 mod parts;
 pub(crate) mod plan_part;
+mod styles;
 mod table;
 mod text;
 mod xml;
@@ -41,10 +45,12 @@ use crate::load::LoadedPlan;
 use crate::markup::plain_text;
 use crate::view::{Part, View};
 use blocks::Setting;
+use closing::closing;
 use document::{Body, Section};
 use images::{Image, Images};
 use page::Head;
-use text::{Font, Para};
+use para::Para;
+use text::Font;
 
 /// The Word file of a plan, or of one part of a plan issued with a
 /// decision.
@@ -97,7 +103,7 @@ pub fn docx(plan: &LoadedPlan, part: Part) -> Result<Vec<u8>> {
             "word/_rels/document.xml.rels",
             parts::document_rels(&images),
         ),
-        ("word/styles.xml", parts::styles()),
+        ("word/styles.xml", styles::styles()),
         ("word/settings.xml", parts::settings()),
         ("word/footnotes.xml", parts::footnotes(notes)),
         ("word/header1.xml", parts::header(true)),
@@ -141,7 +147,7 @@ fn plan_part(body: &mut Body, view: &View, images: &Images) {
     }
     blocks::blocks(body, &view.closing, &setting);
     if standalone {
-        page::closing(
+        closing(
             body,
             &view.recipients,
             &view.signer,
@@ -167,7 +173,7 @@ fn plan_part(body: &mut Body, view: &View, images: &Images) {
 fn bases(body: &mut Body, lines: &[String]) {
     for line in lines {
         let line = line.clone();
-        body.paragraph(Para::body(), |xml, notes| {
+        body.paragraph(Para::BODY, |xml, notes| {
             text::runs(xml, &line, Font::size(14.0).italic(), notes);
         });
     }

@@ -5,21 +5,34 @@
 //! (templates/style.typ), rules are paragraph borders of measured length.
 
 use super::document::{Body, write_paragraph};
-use super::images::{Images, signature_space};
 use super::measure::{longest_line, text_width};
-use super::table::{CELL_PADDING, Grid, RowKind, cell, row};
-use super::text::{Align, Font, Footnotes, Para, Rule, Spacing, run, runs};
+use super::para::{Para, Rule, Spacing};
+use super::styles;
+use super::table::{Grid, RowKind, cell, row};
+use super::text::{Font, Footnotes, run, runs};
 use super::xml::Xml;
 use crate::markup::plain_text;
-use crate::view::{AppendixView, DateView, SignerView, UrgencyView, View};
+use crate::view::{AppendixView, DateView, UrgencyView, View};
 
 const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
-/// Header columns of Mẫu 1.4, the table 2.5 mm left of the margin.
+/// Header columns of Mẫu 1.4, the table 2.5 mm left of the margin, its
+/// cells unpadded: their text as wide as the PDF's, so that what holds
+/// one line there holds one here (`ỦY BAN NHÂN DÂN XÃ AN BÌNH`, 65.7 mm
+/// of 12-pt bold, took two lines in 64.5 mm).
 const HEADER_COLUMNS: [f64; 2] = [67.5, 100.0];
 const HEADER_SHIFT: f64 = -2.5;
-/// Closing columns of Mẫu 1.4: nơi nhận | signature.
-const NOI_NHAN_WIDTH: f64 = 52.8;
+/// Above the header table, in points: the page's text starts 4.7 pt above
+/// the PDF's margin (see `document::MARGIN_TOP`), and the table's first
+/// line sets its text 2.8 pt lower than the PDF's.
+const HEADER_DROP: f64 = 1.9;
+/// From the header table to KẾ HOẠCH, in points.
+const KIND_BEFORE: f64 = 10.0;
+/// The trích yếu's rule: the height of its paragraph and the space under
+/// it, in points. The PDF draws it 5 pt under the last line's descent and
+/// starts the text 12 pt under it; Word's line of the title style ends
+/// lower than the PDF's (measured in LibreOffice), so less is added here.
+const TITLE_RULE: (f64, f64) = (2.4, 9.6);
 /// Rules under the issuing body and the trích yếu: 0.4 of the text.
 const RULE_RATIO: f64 = 0.4;
 const RULE: Rule = Rule {
@@ -74,15 +87,19 @@ fn plain_lines(text: &str) -> String {
 
 /// The header table and the title block (ô 1–5).
 pub fn header(body: &mut Body, view: &View, head: &Head) {
+    // A paragraph before the table: LibreOffice sets a page that starts
+    // with a table and holds a footnote 23 pt lower without one. Its
+    // height puts the header's first baseline where the PDF's is.
+    let drop = Para::hairline().spacing(Spacing::Exactly(HEADER_DROP));
+    body.paragraph(drop, |_, _| {});
     let [left, right] = HEADER_COLUMNS;
-    let inner = |w: f64| w - 2.0 * CELL_PADDING;
     body.block(|xml, notes| {
         let grid = Grid {
             columns: &HEADER_COLUMNS,
             indent: HEADER_SHIFT,
             ruled: false,
         };
-        grid.write(xml, |xml| {
+        grid.write_padded(xml, 0.0, |xml| {
             row(xml, RowKind::Unbroken, |xml| {
                 cell(xml, left, false, |xml| {
                     if let Some(parent) = &view.issuer.parent {
@@ -90,8 +107,8 @@ pub fn header(body: &mut Body, view: &View, head: &Head) {
                     }
                     let name = &view.issuer.name;
                     line(xml, Para::centred(), name, Font::size(12.0).bold(), notes);
-                    let width = longest_line(&plain_lines(name), 12.0, true, inner(left));
-                    rule(xml, RULE_RATIO * width, inner(left), 4.0, 0.0);
+                    let width = longest_line(&plain_lines(name), 12.0, true, left);
+                    rule(xml, RULE_RATIO * width, left, 4.0, 0.0);
                 });
                 cell(xml, right, false, |xml| {
                     line(
@@ -103,7 +120,7 @@ pub fn header(body: &mut Body, view: &View, head: &Head) {
                     );
                     line(xml, Para::centred(), MOTTO, Font::size(13.0).bold(), notes);
                     let width = text_width(MOTTO, 13.0, true);
-                    rule(xml, width, inner(right), 4.0, 0.0);
+                    rule(xml, width, right, 4.0, 0.0);
                 });
             });
             if head.numbered {
@@ -111,7 +128,7 @@ pub fn header(body: &mut Body, view: &View, head: &Head) {
                     cell(xml, left, false, |xml| {
                         number_line(xml, head, notes);
                         if let Some(urgency) = head.urgency {
-                            urgency_box(xml, urgency, inner(left));
+                            urgency_box(xml, urgency, left);
                         }
                     });
                     cell(xml, right, false, |xml| {
@@ -185,74 +202,25 @@ fn urgency_box(xml: &mut Xml, urgency: &UrgencyView, width: f64) {
 /// 0.4 of the trích yếu's longest line (R-TITLE).
 fn title_block(body: &mut Body, head: &Head) {
     let kind = head.kind.to_owned();
-    body.paragraph(Para::centred().before(10.0).keep_next(), |xml, _| {
-        run(xml, &kind, Font::size(14.0).bold());
+    let title = Font::of(&styles::TITLE);
+    body.paragraph(styles::TITLE.para.before(KIND_BEFORE), |xml, _| {
+        run(xml, &kind, title);
     });
-    let title = head.title.to_owned();
-    body.paragraph(Para::centred().before(2.0).keep_next(), |xml, notes| {
-        runs(xml, &title, Font::size(14.0).bold(), notes);
+    let text = head.title.to_owned();
+    body.paragraph(styles::TITLE.para, |xml, notes| {
+        runs(xml, &text, title, notes);
     });
     if let Some(subtitle) = head.subtitle {
         let subtitle = subtitle.to_owned();
-        body.paragraph(Para::centred().before(3.0).keep_next(), |xml, notes| {
-            runs(xml, &subtitle, Font::size(14.0).italic(), notes);
+        let font = Font::of(&styles::SUBTITLE);
+        body.paragraph(styles::SUBTITLE.para, |xml, notes| {
+            runs(xml, &subtitle, font, notes);
         });
     }
     let text_width = body.section.text_width();
     let width = longest_line(&plain_lines(head.title), 14.0, true, text_width);
-    body.block(|xml, _| rule(xml, RULE_RATIO * width, text_width, 5.0, 12.0));
-}
-
-/// Nơi nhận on the left, the signature block on the right (R-NOINHAN,
-/// R-AUTH, R-SIGNER), in one row kept on one page unless the list is
-/// longer than a page.
-pub fn closing(
-    body: &mut Body,
-    recipients: &[String],
-    signer: &SignerView,
-    breakable: bool,
-    images: &Images,
-) {
-    let right = body.section.text_width() - NOI_NHAN_WIDTH;
-    body.block(|xml, notes| {
-        let grid = Grid {
-            columns: &[NOI_NHAN_WIDTH, right],
-            indent: -CELL_PADDING,
-            ruled: false,
-        };
-        let kind = if breakable {
-            RowKind::Body
-        } else {
-            RowKind::Unbroken
-        };
-        grid.write(xml, |xml| {
-            row(xml, kind, |xml| {
-                cell(xml, NOI_NHAN_WIDTH, false, |xml| {
-                    let left = Para::centred().align(Align::Left);
-                    let label = Font::size(12.0).bold().italic();
-                    line(xml, left.clone().before(6.0), "Nơi nhận:", label, notes);
-                    for r in recipients {
-                        let entry = format!("- {r}");
-                        line(xml, left.clone(), &entry, Font::size(11.0), notes);
-                    }
-                });
-                cell(xml, right, false, |xml| {
-                    let bold = Font::size(14.0).bold();
-                    let mut first = true;
-                    let lines = signer.authority.iter().chain(signer.title.iter());
-                    for text in lines {
-                        let para = Para::centred().before(if first { 6.0 } else { 0.0 });
-                        line(xml, para, text, bold, notes);
-                        first = false;
-                    }
-                    signature_space(xml, images, right - 2.0 * CELL_PADDING);
-                    if let Some(name) = &signer.name {
-                        line(xml, Para::centred(), name, bold, notes);
-                    }
-                });
-            });
-        });
-    });
+    let (drop, after) = TITLE_RULE;
+    body.block(|xml, _| rule(xml, RULE_RATIO * width, text_width, drop, after));
 }
 
 /// An appendix's head on its own pages (R-PL): label, title, subtitle,

@@ -3,7 +3,7 @@
 
 use super::images::{Images, SEAL_PART, SEAL_REL, SIGNATURE_PART, SIGNATURE_REL};
 use super::plan_part::{self, RELATIONSHIP};
-use super::text::{FOOTNOTE_SIZE, Footnotes};
+use super::text::Footnotes;
 use super::xml::Xml;
 
 pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -15,9 +15,6 @@ const MAIN: &str = "application/vnd.openxmlformats-officedocument.wordprocessing
 /// The page headers: the page number, and none on a part's first page.
 pub const HEADER_NUMBERED: &str = "rIdHeaderNumbered";
 pub const HEADER_BLANK: &str = "rIdHeaderBlank";
-
-/// The page number's size (R-PAGENO).
-const PAGE_NUMBER_SIZE: &str = "26";
 
 pub fn content_types(images: &Images) -> Vec<u8> {
     let mut xml = Xml::part();
@@ -112,144 +109,6 @@ pub fn document_rels(images: &Images) -> Vec<u8> {
     relationships(&rels)
 }
 
-/// Times New Roman 14 (R-FONT, R-BODY) named, not embedded; Normal is a
-/// body paragraph, so that a paragraph a clerk adds looks like the rest.
-pub fn styles() -> Vec<u8> {
-    let mut xml = Xml::part();
-    xml.element("w:styles", &[("xmlns:w", W)], |xml| {
-        xml.element("w:docDefaults", &[], |xml| {
-            xml.element("w:rPrDefault", &[], |xml| {
-                xml.element("w:rPr", &[], |xml| {
-                    let font = "Times New Roman";
-                    xml.empty(
-                        "w:rFonts",
-                        &[
-                            ("w:ascii", font),
-                            ("w:hAnsi", font),
-                            ("w:eastAsia", font),
-                            ("w:cs", font),
-                        ],
-                    );
-                    xml.empty("w:sz", &[("w:val", "28")]);
-                    xml.empty("w:szCs", &[("w:val", "28")]);
-                    xml.empty("w:lang", &[("w:val", "vi-VN"), ("w:eastAsia", "en-US")]);
-                });
-            });
-            xml.element("w:pPrDefault", &[], |xml| {
-                xml.element("w:pPr", &[], |xml| {
-                    xml.empty(
-                        "w:spacing",
-                        &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
-                    );
-                });
-            });
-        });
-        style(xml, "paragraph", "Normal", "Normal", true, |xml| {
-            xml.element("w:pPr", &[], |xml| {
-                xml.empty(
-                    "w:spacing",
-                    &[
-                        ("w:after", "120"),
-                        ("w:line", "350"),
-                        ("w:lineRule", "atLeast"),
-                    ],
-                );
-                xml.empty("w:ind", &[("w:firstLine", "567")]);
-                xml.empty("w:jc", &[("w:val", "both")]);
-            });
-        });
-        style(
-            xml,
-            "character",
-            "DefaultParagraphFont",
-            "Default Paragraph Font",
-            true,
-            |_| {},
-        );
-        style(xml, "table", "TableNormal", "Normal Table", true, |xml| {
-            xml.element("w:tblPr", &[], |xml| {
-                xml.element("w:tblCellMar", &[], |xml| {
-                    for side in ["w:top", "w:left", "w:bottom", "w:right"] {
-                        let w = if side == "w:left" || side == "w:right" {
-                            "108"
-                        } else {
-                            "0"
-                        };
-                        xml.empty(side, &[("w:w", w), ("w:type", "dxa")]);
-                    }
-                });
-            });
-        });
-        let small = (FOOTNOTE_SIZE * 2.0).to_string();
-        style(
-            xml,
-            "paragraph",
-            "FootnoteText",
-            "footnote text",
-            false,
-            |xml| {
-                xml.empty("w:basedOn", &[("w:val", "Normal")]);
-                unindented(xml, "both");
-                xml.element("w:rPr", &[], |xml| {
-                    xml.empty("w:sz", &[("w:val", &small)]);
-                    xml.empty("w:szCs", &[("w:val", &small)]);
-                });
-            },
-        );
-        style(
-            xml,
-            "character",
-            "FootnoteReference",
-            "footnote reference",
-            false,
-            |xml| {
-                xml.element("w:rPr", &[], |xml| {
-                    xml.empty("w:vertAlign", &[("w:val", "superscript")]);
-                });
-            },
-        );
-        style(xml, "paragraph", "Header", "header", false, |xml| {
-            xml.empty("w:basedOn", &[("w:val", "Normal")]);
-            unindented(xml, "center");
-            xml.element("w:rPr", &[], |xml| {
-                xml.empty("w:sz", &[("w:val", PAGE_NUMBER_SIZE)]);
-                xml.empty("w:szCs", &[("w:val", PAGE_NUMBER_SIZE)]);
-            });
-        });
-    });
-    xml.finish()
-}
-
-fn style(
-    xml: &mut Xml,
-    kind: &str,
-    id: &str,
-    name: &str,
-    default: bool,
-    inner: impl FnOnce(&mut Xml),
-) {
-    let mut attrs = vec![("w:type", kind), ("w:styleId", id)];
-    if default {
-        attrs.push(("w:default", "1"));
-    }
-    xml.element("w:style", &attrs, |xml| {
-        xml.empty("w:name", &[("w:val", name)]);
-        inner(xml);
-    });
-}
-
-/// Single-spaced, no indent, no space after.
-fn unindented(xml: &mut Xml, jc: &str) {
-    xml.element("w:pPr", &[], |xml| {
-        xml.empty(
-            "w:spacing",
-            &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
-        );
-        xml.empty("w:ind", &[("w:firstLine", "0")]);
-        xml.empty("w:jc", &[("w:val", jc)]);
-    });
-}
-
 pub fn settings() -> Vec<u8> {
     let mut xml = Xml::part();
     xml.element("w:settings", &[("xmlns:w", W)], |xml| {
@@ -281,7 +140,7 @@ pub fn header(numbered: bool) -> Vec<u8> {
     xml.element("w:hdr", &[("xmlns:w", W), ("xmlns:r", R)], |xml| {
         xml.element("w:p", &[], |xml| {
             xml.element("w:pPr", &[], |xml| {
-                xml.empty("w:pStyle", &[("w:val", "Header")]);
+                xml.empty("w:pStyle", &[("w:val", super::styles::PAGE_HEADER.id)]);
             });
             if numbered {
                 xml.element("w:fldSimple", &[("w:instr", " PAGE ")], |xml| {
@@ -303,7 +162,7 @@ pub fn footnotes(notes: Footnotes) -> Vec<u8> {
             xml.element("w:footnote", &[("w:type", kind), ("w:id", id)], |xml| {
                 xml.element("w:p", &[], |xml| {
                     xml.element("w:pPr", &[], |xml| {
-                        xml.empty("w:pStyle", &[("w:val", "FootnoteText")]);
+                        xml.empty("w:pStyle", &[("w:val", super::styles::FOOTNOTE.id)]);
                     });
                     xml.element("w:r", &[], |xml| xml.empty(mark, &[]));
                 });

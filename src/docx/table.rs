@@ -18,6 +18,11 @@ pub struct Grid<'a> {
 impl Grid<'_> {
     /// `<w:tbl>`, its properties and grid; `rows` writes the rows.
     pub fn write(&self, xml: &mut Xml, rows: impl FnOnce(&mut Xml)) {
+        self.write_padded(xml, CELL_PADDING, rows);
+    }
+
+    /// As [`Grid::write`], with `padding` mm left and right in each cell.
+    pub fn write_padded(&self, xml: &mut Xml, padding: f64, rows: impl FnOnce(&mut Xml)) {
         xml.element("w:tbl", &[], |xml| {
             xml.element("w:tblPr", &[], |xml| {
                 let total: f64 = self.columns.iter().sum();
@@ -54,7 +59,7 @@ impl Grid<'_> {
                     }
                 });
                 xml.empty("w:tblLayout", &[("w:type", "fixed")]);
-                let padding = twips(CELL_PADDING).to_string();
+                let padding = twips(padding).to_string();
                 xml.element("w:tblCellMar", &[], |xml| {
                     for side in ["w:left", "w:right"] {
                         xml.empty(side, &[("w:w", &padding), ("w:type", "dxa")]);

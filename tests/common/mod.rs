@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod docx_zip;
+pub mod office;
 pub mod shape;
 pub mod shapes;
 pub mod shared;
