@@ -9,8 +9,8 @@
 //!   last word of a paragraph in section I, as typing does, then the page
 //!   images the browser does not have yet are fetched. Median and p95 over
 //!   the edits; resident memory as the edits go on, to show that it levels
-//!   off. Keystroke → updated page image adds the form's pause after the
-//!   last keystroke (`PREVIEW_DELAY_MS`, read from web/js/preview.js).
+//!   off. (The form sends a keystroke's plan at once, with no pause: see
+//!   web/js/preview.js.)
 //!
 //! Page images at [`PPI`], what the form asks for on a 1366-px laptop
 //! screen (the preview pane ~560 px wide).
@@ -125,12 +125,6 @@ async fn main() {
         ms(times[EDITS - 1]),
         drawn as f64 / EDITS as f64,
         bytes as f64 / drawn as f64 / 1024.0
-    );
-    let pause = preview_delay(root);
-    println!(
-        "keystroke → updated page image, sample 004: median {:.1} ms, p95 {:.1} ms (the form's {pause} ms pause after the last keystroke, then the above)",
-        pause as f64 + ms(times[EDITS / 2]),
-        pause as f64 + ms(times[EDITS * 95 / 100]),
     );
     println!("peak resident memory: {} MB", peak_mb());
     in_chromium(&fonts).await;
@@ -334,16 +328,6 @@ async fn preview(app: &Router, plan: &Value, have: &mut HashSet<String>) -> (usi
         }
     }
     (fetched, bytes)
-}
-
-/// The form's pause after a keystroke, as web/js/preview.js sets it.
-fn preview_delay(root: &std::path::Path) -> u64 {
-    let js = std::fs::read_to_string(root.join("web/js/preview.js")).unwrap();
-    let line = js
-        .lines()
-        .find_map(|l| l.strip_prefix("const PREVIEW_DELAY_MS = "))
-        .expect("PREVIEW_DELAY_MS in preview.js");
-    line.trim_end_matches(';').parse().unwrap()
 }
 
 async fn preview_answer(app: &Router, plan: &str) -> Value {

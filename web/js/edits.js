@@ -229,5 +229,5 @@ export function setPlan(plan, { name = null, undoable = true, dirty = false, par
   formPane.scrollTop = 0;
   state.editSeq++;
   replaced({ undoable, dirty });
-  schedulePreview(0);
+  schedulePreview();
 }

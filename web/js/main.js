@@ -89,7 +89,7 @@ async function start() {
   if (draft) {
     renderForm();
     renderFindings();
-    schedulePreview(0);
+    schedulePreview();
     status('Đã khôi phục bản nháp đang soạn.');
   }
   let info = null;

@@ -8,10 +8,6 @@ import { state } from './state.js';
 import { renderFindings } from './findings.js';
 import { api, errorOf, showLoadError } from './api.js';
 
-// The pause after a keystroke before the plan is laid out: long enough to
-// let a burst of keystrokes go as one request, short enough that the page
-// follows the typing (docs/performance.md: keystroke → page image).
-const PREVIEW_DELAY_MS = 30;
 // Pixels per inch of a page image are the screen's, rounded up to a step
 // so that a resized window reuses the images it has.
 const PPI_STEP = 12;
@@ -21,18 +17,23 @@ const PPI_MAX = 288;
 const NEAR = '150% 0px';
 
 const preview = {
-  timer: 0, inFlight: false, again: false, broken: new Map(),
+  inFlight: false, again: false, broken: new Map(),
   observer: null, root: null, // lazy page images, see observer()
 };
 
-export function schedulePreview(delay = PREVIEW_DELAY_MS) {
-  clearTimeout(preview.timer);
+// No pause after a keystroke: the request leaves from the keystroke's own
+// handler, so the server lays the plan out while the browser redraws the
+// form (on a long form that frame is most of a keystroke's time, and no
+// timer could fire during it; a 30 ms pause cost ~25 ms of the median,
+// docs/performance.md). A burst of keystrokes still goes as few requests:
+// one is out at a time, and the keystrokes made meanwhile go together in
+// the next.
+export function schedulePreview() {
   previewEl.dataset.state = 'pending';
-  preview.timer = setTimeout(requestPreview, delay);
+  requestPreview();
 }
 
 async function requestPreview() {
-  clearTimeout(preview.timer);
   if (preview.inFlight) { preview.again = true; return; }
   preview.inFlight = true;
   const sent = state.editSeq;
