@@ -23,9 +23,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use common::office::{Office, run};
+use common::office::Office;
 use common::{
-    Probe, coverage, engine, have_python_docx, have_tool, load, pdf_text, root, sample,
+    Probe, coverage, engine, have_python_docx, have_tool, load, pdf_text, root, run, sample,
     sample_paths, standalone_sample_paths, words,
 };
 use kehoach::load::LoadedPlan;

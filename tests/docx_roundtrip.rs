@@ -14,7 +14,7 @@ use std::io::Read;
 use common::docx_zip::{rezip, without_plan_part};
 use common::office::Office;
 use common::shape::{differences, shape_differences};
-use common::{have_python_docx, have_tool, load, sample, sample_paths};
+use common::{have_python_docx, have_tool, load, run, sample, sample_paths};
 use kehoach::import::{Imported, import_bytes};
 use kehoach::load::LoadedPlan;
 use kehoach::model::Plan;
@@ -212,17 +212,10 @@ d.save(sys.argv[2])
     let dir = tempfile::tempdir().unwrap();
     let (from, to) = (dir.path().join("005.docx"), dir.path().join("005-sua.docx"));
     std::fs::write(&from, word_file(&plan)).unwrap();
-    let out = std::process::Command::new("python3")
+    run(std::process::Command::new("python3")
         .args(["-W", "error", "-c", EDIT])
         .args([from.as_os_str(), to.as_os_str()])
-        .args([PARAGRAPH, EDITED, ADDED, UNITS, NEW_UNITS])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .args([PARAGRAPH, EDITED, ADDED, UNITS, NEW_UNITS]));
     assert_edits_won(
         &plan.plan,
         &import(&std::fs::read(&to).unwrap(), "005-sua.docx"),

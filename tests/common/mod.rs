@@ -412,15 +412,14 @@ pub fn have_python_docx() -> bool {
 
 /// Runs an external tool; its standard output, after asserting it succeeded.
 pub fn tool_output(tool: &str, args: &[&std::ffi::OsStr]) -> String {
-    let out = std::process::Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{tool}: {stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    stdout
+    let stdout = run(std::process::Command::new(tool).args(args));
+    String::from_utf8_lossy(&stdout).into_owned()
+}
+
+/// Runs a command; its standard output, after asserting it succeeded.
+pub fn run(command: &mut std::process::Command) -> Vec<u8> {
+    let out = command.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{command:?}: {stderr}");
+    out.stdout
 }

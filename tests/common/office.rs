@@ -10,7 +10,7 @@ use std::process::Command;
 use kehoach::load::LoadedPlan;
 use kehoach::view::Part;
 
-use super::root;
+use super::{root, run};
 
 /// A folder LibreOffice converts in, with its own profile and fonts.
 pub struct Office {
@@ -76,12 +76,4 @@ impl Office {
             .map(|d| out.join(Path::new(d.file_name().unwrap()).with_extension(ext)))
             .collect()
     }
-}
-
-/// Runs a command; its standard output, after asserting it succeeded.
-pub fn run(command: &mut Command) -> Vec<u8> {
-    let out = command.output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{command:?}: {stderr}");
-    out.stdout
 }
