@@ -40,6 +40,7 @@ pub mod fs;
 pub mod import;
 pub mod load;
 pub mod markup;
+pub mod measure;
 pub mod model;
 pub mod normalize;
 pub mod rollover;

@@ -4,12 +4,12 @@
 //! copying between offices.
 
 use super::document::{Body, Section};
-use super::measure::text_width;
 use super::para::{Align, Para};
 use super::styles::{self, StyleDef};
 use super::table::{CELL_PADDING, Grid, RowKind, cell, row};
 use super::text::{Font, Footnotes, runs};
 use super::xml::Xml;
+use crate::measure::text_width;
 use crate::model::Width;
 use crate::view::{BlockView, ColumnView, SectionView, TableView, Tail};
 

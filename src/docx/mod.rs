@@ -25,7 +25,7 @@ mod closing;
 mod decision;
 mod document;
 mod images;
-pub(crate) mod measure;
+mod measure;
 mod page;
 mod para;
 mod parts;

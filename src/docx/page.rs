@@ -5,13 +5,13 @@
 //! (templates/style.typ), rules are paragraph borders of measured length.
 
 use super::document::{Body, write_paragraph};
-use super::measure::{longest_line, text_width};
 use super::para::{Para, Rule, Spacing};
 use super::styles;
 use super::table::{Grid, RowKind, cell, row};
 use super::text::{Font, Footnotes, run, runs};
 use super::xml::Xml;
 use crate::markup::plain_text;
+use crate::measure::{longest_line, text_width};
 use crate::view::{AppendixView, DateView, UrgencyView, View};
 
 const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use super::BlockView;
-use crate::docx::measure::text_width;
 use crate::markup::plain_text;
+use crate::measure::text_width;
 use crate::model::Width;
 
 /// The size table text is set in (`size.table` in templates/style.typ; the
