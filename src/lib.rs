@@ -46,6 +46,7 @@ pub mod normalize;
 pub mod rollover;
 pub mod samples;
 pub mod schema;
+pub mod sequence;
 pub mod serve;
 pub mod signature_field;
 pub mod signing;

@@ -16,6 +16,7 @@ use std::fmt;
 use crate::date::{self, PlanDate};
 use crate::format;
 use crate::model::{Plan, TextRole};
+use crate::sequence::common_subsequence;
 use crate::view::Places;
 pub use text::{Flag, FlagKind};
 
@@ -250,29 +251,10 @@ fn header_changes(old: &Plan, new: &mut Plan, to: i32, at: &dyn Fn(&str) -> Plac
 fn changed_spans(before: &str, after: &str) -> Vec<(String, String)> {
     let a: Vec<&str> = before.split(' ').collect();
     let b: Vec<&str> = after.split(' ').collect();
-    // lcs[i][j]: the common subsequence length of a[i..] and b[j..].
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    // Walk the table, marking which words of each side are kept.
+    // Mark which words of each side are kept.
     let (mut keep_a, mut keep_b) = (vec![false; a.len()], vec![false; b.len()]);
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            (keep_a[i], keep_b[j]) = (true, true);
-            (i, j) = (i + 1, j + 1);
-        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
+    for (i, j) in common_subsequence(&a, &b) {
+        (keep_a[i], keep_b[j]) = (true, true);
     }
     // Pair up the runs of changed words in order; add context.
     let runs = |keep: &[bool]| -> Vec<(usize, usize)> {

@@ -18,6 +18,8 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
+use crate::sequence::common_subsequence;
+
 /// The keys whose values are lists of blocks or sections: where the
 /// printed text can move a paragraph from one to another.
 const BLOCK_LISTS: [&str; 8] = [
@@ -93,7 +95,7 @@ fn same_shape(stored: &Map<String, Value>, printed: &Map<String, Value>) -> bool
 fn list(stored: &[Value], printed: &[Value], read: &[Value], edited: &mut usize) -> Vec<Value> {
     let mut out = Vec::with_capacity(read.len());
     let (mut i, mut j) = (0, 0);
-    for (mi, mj) in common(printed, read)
+    for (mi, mj) in common_subsequence(printed, read)
         .into_iter()
         .chain([(printed.len(), read.len())])
     {
@@ -116,33 +118,6 @@ fn list(stored: &[Value], printed: &[Value], read: &[Value], edited: &mut usize)
         (i, j) = (mi + 1, mj + 1);
     }
     out
-}
-
-/// The longest common subsequence of equal items, as index pairs in
-/// order.
-fn common(a: &[Value], b: &[Value]) -> Vec<(usize, usize)> {
-    let mut lengths = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lengths[i][j] = if a[i] == b[j] {
-                lengths[i + 1][j + 1] + 1
-            } else {
-                lengths[i + 1][j].max(lengths[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j, mut pairs) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            pairs.push((i, j));
-            (i, j) = (i + 1, j + 1);
-        } else if lengths[i + 1][j] >= lengths[i][j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    pairs
 }
 
 #[cfg(test)]
