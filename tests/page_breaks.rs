@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::{Probe, compile, compile_str, sample, sample_paths};
+use common::{
+    Probe, compile, compile_str, grow_last_paragraph_of_004, grown, sample, sample_paths,
+};
 use kehoach::stamps::stamp_areas;
 use serde_json::{Value, json};
 
@@ -32,6 +34,13 @@ fn faults(compiled: &kehoach::Compiled) -> Vec<String> {
             "p{}: {above} line(s) of text above Nơi nhận",
             label.page + 1
         ));
+    }
+    // The last text once (the text before it may print it).
+    let ends: Vec<_> = lines.iter().filter(|l| l.text.contains("./.")).collect();
+    for (i, end) in ends.iter().enumerate() {
+        if ends[..i].iter().any(|e| e.text == end.text) {
+            faults.push(format!("p{}: {:?} printed twice", end.page + 1, end.text));
+        }
     }
     let signature = areas.iter().find(|a| a.name == "signature").unwrap();
     if signature.page != label.page + 1 {
@@ -117,18 +126,17 @@ fn one_line_paragraphs_before_every_heading() {
 /// Sample 004's last paragraph grows by about a line at a time.
 #[test]
 fn a_last_paragraph_growing_line_by_line() {
-    assert_every_variant("004", |json, n| {
-        let last = json["sections"]
-            .as_array_mut()
-            .and_then(|s| s.last_mut())
-            .and_then(|s| s["sections"].as_array_mut()?.last_mut())
-            .and_then(|s| s["sections"].as_array_mut()?.last_mut())
-            .and_then(|s| s["content"].as_array_mut()?.last_mut())
-            .unwrap();
-        let mut text = last.as_str().unwrap().trim_end_matches('.').to_owned();
-        for _ in 0..n {
-            text.push_str(", đồng thời báo cáo kết quả về Văn phòng Sở theo định kỳ hằng quý");
-        }
-        *last = json!(text + ".");
+    assert_every_variant("004", grow_last_paragraph_of_004);
+}
+
+/// Sample 000's one-line closing after a paragraph that grows by about a
+/// line at a time: the two go whole onto the closing block's page, and
+/// past three quarters of a page the one-line closing hangs under the
+/// paragraph's last line instead.
+#[test]
+fn a_growing_paragraph_before_a_one_line_ending() {
+    assert_every_variant("000", |json, n| {
+        let closing = json["closing"].as_array_mut().unwrap();
+        closing.insert(0, json!(grown("Các đơn vị triển khai thực hiện.", n)));
     });
 }

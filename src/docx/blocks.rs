@@ -103,9 +103,10 @@ fn paragraph(
     // The text's last paragraph keeps with the closing block, by a style
     // whose next paragraph is of the same style: a paragraph a clerk
     // starts at its end keeps with it too. Only a mục's own paragraph
-    // stays a heading, for the navigation pane. Widow control then
-    // carries its last two lines along, as the PDF's does; a last text of
-    // one line takes the paragraph before it along too.
+    // stays a heading, for the navigation pane. Its lines are kept
+    // together: LibreOffice moves a paragraph kept with the next whole,
+    // and so Word and the PDF do too (templates/closing.typ); a last text
+    // of one line takes the paragraph before it along.
     let closing = setting.keep_tails && matches!(tail, Tail::Last | Tail::LastAfterText);
     if closing && tail == Tail::LastAfterText && one_line(text, body.width) {
         body.keep_pending_with_next(styles::CLOSING_TEXT.id);
@@ -130,6 +131,7 @@ fn paragraph(
         (None, None) => setting.para.clone(),
     };
     para.keep_next |= closing;
+    para.keep_lines |= closing;
     body.paragraph(para, |xml, notes| {
         if let Some(s) = lead {
             heading_runs(xml, s, font, notes);

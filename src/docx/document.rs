@@ -143,11 +143,12 @@ impl Body {
         self.pending = Some((para, runs));
     }
 
-    /// Keeps the last paragraph written with the next, in style `style`
-    /// unless it is a heading's.
+    /// Keeps the last paragraph written with the next, and whole, in style
+    /// `style` unless it is a heading's.
     pub fn keep_pending_with_next(&mut self, style: &'static str) {
         if let Some((para, _)) = &mut self.pending {
             para.keep_next = true;
+            para.keep_lines = true;
             if !para.style.starts_with("Heading") {
                 para.style = style;
             }

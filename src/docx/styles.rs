@@ -135,14 +135,15 @@ pub const LIST: StyleDef = of_normal(
     Look::PLAIN,
 );
 
-/// The text's last paragraphs, kept on the page of the closing block
-/// (R-SIGNER); a paragraph a clerk starts at their end is one too.
+/// The text's last paragraphs, kept whole on the page of the closing
+/// block (R-SIGNER); a paragraph a clerk starts at their end is one too.
 pub const CLOSING_TEXT: StyleDef = of_normal(
     "ClosingText",
     "Đoạn cuối (giữ với chữ ký)",
     Para {
         style: "ClosingText",
         keep_next: true,
+        keep_lines: true,
         ..Para::BODY
     },
     Look::PLAIN,

@@ -134,8 +134,8 @@ pub struct TaskLine {
 
 /// Where a paragraph or task line stands among the text's last lines, which
 /// the templates keep on one page with the closing block (R-SIGNER): as a
-/// careful clerk does, at least the last two lines of text go with nơi nhận
-/// and the signature when they must move to a new page.
+/// careful clerk does, the last paragraph goes whole with nơi nhận and the
+/// signature when they must move to a new page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tail {

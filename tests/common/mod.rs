@@ -90,6 +90,28 @@ pub fn big_plan(copies: usize) -> serde_json::Value {
     plan
 }
 
+/// `text` longer by `n` clauses of about a line each.
+pub fn grown(text: &str, n: usize) -> String {
+    let mut text = text.trim_end_matches('.').to_owned();
+    for _ in 0..n {
+        text.push_str(", đồng thời báo cáo kết quả về Văn phòng Sở theo định kỳ hằng quý");
+    }
+    text + "."
+}
+
+/// Sample 004 (as JSON) with its last paragraph longer by about `n` lines,
+/// so that a page break falls once on every line near the end.
+pub fn grow_last_paragraph_of_004(plan: &mut serde_json::Value, n: usize) {
+    let last = plan["sections"]
+        .as_array_mut()
+        .and_then(|s| s.last_mut())
+        .and_then(|s| s["sections"].as_array_mut()?.last_mut())
+        .and_then(|s| s["sections"].as_array_mut()?.last_mut())
+        .and_then(|s| s["content"].as_array_mut()?.last_mut())
+        .unwrap();
+    *last = grown(last.as_str().unwrap(), n).into();
+}
+
 /// A run of text as laid out: baseline position, width, size and style.
 #[derive(Debug, Clone)]
 pub struct Run {
