@@ -221,8 +221,8 @@ pub fn of(id: &str) -> &'static StyleDef {
     ALL.into_iter().find(|s| s.id == id).unwrap_or(&NORMAL)
 }
 
-/// Times New Roman 14 (R-FONT, R-BODY) named, not embedded, and the
-/// styles above.
+/// Times New Roman 14 (R-FONT, R-BODY) named, not embedded, kerned, and
+/// the styles above.
 pub fn styles() -> Vec<u8> {
     let mut xml = Xml::part();
     xml.element("w:styles", &[("xmlns:w", super::parts::W)], |xml| {
@@ -239,6 +239,9 @@ pub fn styles() -> Vec<u8> {
                             ("w:cs", font),
                         ],
                     );
+                    // Kerning at every size, as the PDF's text is kerned:
+                    // a line set in one fits in the other.
+                    xml.empty("w:kern", &[("w:val", "2")]);
                     half_points(xml, Look::PLAIN.size);
                     xml.empty("w:lang", &[("w:val", "vi-VN"), ("w:eastAsia", "en-US")]);
                 });
